@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration0001Foundation } from './migrations/0001-foundation.ts';
+
+/** Every migration, in order. Listed by hand so they load under any transpiler, with no file globbing. */
+export const MIGRATIONS: MigrationObject[] = [{ name: '0001-foundation', class: Migration0001Foundation }];

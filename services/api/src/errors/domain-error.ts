@@ -1,0 +1,58 @@
+/**
+ * A refusal the user can act on. Only the GraphQL edge turns it into a GraphQL error; messages
+ * name the field and the reason but never echo the submitted value.
+ */
+export type DomainErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_INPUT'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'FOUR_EYES'
+  | 'RATE_LIMITED';
+
+export interface DomainErrorDetails {
+  code: DomainErrorCode;
+  /** Chinese first. */
+  messageZh: string;
+  messageEn: string;
+  /** The input field at fault, e.g. `input.documentNumber`. */
+  field?: string;
+}
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly field: string | undefined;
+
+  constructor(details: DomainErrorDetails) {
+    super(`${details.messageZh} / ${details.messageEn}`);
+    this.name = 'DomainError';
+    this.code = details.code;
+    this.messageZh = details.messageZh;
+    this.messageEn = details.messageEn;
+    this.field = details.field;
+  }
+}
+
+export function badInput(field: string, messageZh: string, messageEn: string): DomainError {
+  return new DomainError({ code: 'BAD_INPUT', field, messageZh, messageEn });
+}
+
+export function notFound(what: { zh: string; en: string }): DomainError {
+  return new DomainError({
+    code: 'NOT_FOUND',
+    messageZh: `${what.zh}不存在或不在您的管辖范围内`,
+    messageEn: `${what.en} not found or outside your jurisdiction`,
+  });
+}
+
+export function forbidden(messageZh: string, messageEn: string): DomainError {
+  return new DomainError({ code: 'FORBIDDEN', messageZh, messageEn });
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`Unreachable: ${String(value)}`);
+}

@@ -1,0 +1,17 @@
+import '../reflect-metadata.ts';
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay 分页信息 / Relay page info' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}

@@ -1,0 +1,158 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
+import type { Logger } from 'pino';
+import type { ApiConfig } from '../config.ts';
+import { createErrorFormatter } from '../graphql/format-error.ts';
+import type { RequestContext } from '../graphql/request-context.ts';
+import type { Services } from '../services.ts';
+import { consoleRouter } from './console-page.ts';
+import { requestIdMiddleware } from './request-id.ts';
+import { configureSessionCookies, readSessionToken } from './session-cookie.ts';
+
+export const BODY_LIMIT = '100kb';
+export const MAX_TOKENS = 5000;
+
+export interface AppDependencies {
+  config: Pick<ApiConfig, 'allowedOrigins' | 'secureCookies'>;
+  schema: GraphQLSchema;
+  services: Services;
+  logger: Logger;
+  /** Liveness of the database, for /healthz. */
+  checkDatabase: () => Promise<void>;
+}
+
+/** Introspection is for signed-in admins only: anonymous callers learn nothing of the schema. */
+function introspectionForAdminsOnly(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema }) {
+          if (contextValue.user) return;
+          const errors = validate(schema, document, [NoSchemaIntrospectionCustomRule]);
+          if (errors.length > 0) {
+            const { GraphQLError } = await import('graphql');
+            throw new GraphQLError('请先登录后再使用内省 / Sign in to use introspection', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(deps: AppDependencies): Promise<{ app: Express; stop: () => Promise<void> }> {
+  configureSessionCookies({ secure: deps.config.secureCookies });
+  const armor = new ApolloArmor({
+    // The token limit is enforced by the parser itself (parseOptions.maxTokens): armor's own
+    // token plugin answers HTTP 500 on Apollo Server 5.
+    maxTokens: { enabled: false },
+    maxDepth: { enabled: true, n: 10 },
+    maxAliases: { enabled: true, n: 15 },
+    maxDirectives: { enabled: true, n: 20 },
+    costLimit: { enabled: true, maxCost: 20000 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: deps.schema,
+    // armor's types come from Apollo's CommonJS build; the plugins are the same objects.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), introspectionForAdminsOnly()],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    formatError: createErrorFormatter(deps.logger),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestIdMiddleware);
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    const origin = req.headers.origin;
+    if (origin && deps.config.allowedOrigins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+        res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight');
+        res.setHeader('Access-Control-Max-Age', '600');
+        res.status(204).end();
+        return;
+      }
+    } else if (origin && req.method === 'OPTIONS') {
+      res.status(403).end();
+      return;
+    }
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await deps.checkDatabase();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    consoleRouter(async (req) => {
+      const token = readSessionToken(req);
+      return token !== null && (await deps.services.identity.sessionUser(token)) !== null;
+    }),
+  );
+
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const sessionToken = readSessionToken(req);
+        const user = sessionToken ? await deps.services.identity.sessionUser(sessionToken) : null;
+        return {
+          requestId: (req as Request & { requestId: string }).requestId,
+          user,
+          sessionToken,
+          clientKey: req.ip ?? 'unknown',
+          services: deps.services,
+          res,
+        };
+      },
+    }),
+  );
+
+  // Oversized or malformed bodies: a clear answer, never the body itself or a stack trace.
+  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    const requestId = (req as Request & { requestId?: string }).requestId;
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [{ message: `请求体超过 ${BODY_LIMIT} / Request body exceeds ${BODY_LIMIT}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({
+        errors: [{ message: '请求体不是有效的 JSON / The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      return;
+    }
+    deps.logger.error({ err: error, requestId }, 'unhandled HTTP error');
+    res.status(500).json({
+      errors: [{ message: `服务器内部错误 / Internal error`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+    });
+  });
+
+  return { app, stop: () => apollo.stop() };
+}

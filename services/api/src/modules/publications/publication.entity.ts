@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { Dataset } from '@sunshine/disclosure/dataset';
+import { DisclosureSchema } from '../disclosures/disclosure.entity.ts';
+import { RegionSchema } from '../regions/region.entity.ts';
+
+export const PublicationRunSchema = defineEntity({
+  name: 'PublicationRun',
+  tableName: 'publication_run',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    region: () => p.manyToOne(RegionSchema),
+    startedBy: p.uuid(),
+    startedAt: p.datetime(),
+    finishedAt: p.datetime().nullable(),
+    status: p.enum(['RUNNING', 'SUCCEEDED', 'FAILED'] as const),
+  },
+});
+export type PublicationRun = InferEntity<typeof PublicationRunSchema>;
+
+export const PublicationSchema = defineEntity({
+  name: 'Publication',
+  tableName: 'publication',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    run: () => p.manyToOne(PublicationRunSchema),
+    disclosure: () => p.manyToOne(DisclosureSchema),
+    region: () => p.manyToOne(RegionSchema),
+    documentSha256: p.string(),
+    dataset: p.json<Dataset>(),
+    datasetSha256: p.string(),
+    rowCount: p.integer(),
+    runAt: p.datetime(),
+  },
+});
+export type Publication = InferEntity<typeof PublicationSchema>;

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { ApprovedQuery, Dataset } from '@sunshine/disclosure/dataset';
+import { execute, type GraphQLSchema, parse } from 'graphql';
+import { withScope } from '../../db/scoped-transaction.ts';
+import { DomainError } from '../../errors/domain-error.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { analyzeDisclosureDocument, pickAllowed } from '../disclosures/analyze-disclosure-document.ts';
+import { type Disclosure, DisclosureSchema } from '../disclosures/disclosure.entity.ts';
+import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
+import { ROLE_LABELS, type Role } from '../identity/session-user.ts';
+import { findRegionInScope } from '../regions/region.service.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { PublicationRunSchema, PublicationSchema } from './publication.entity.ts';
+
+export interface PublishedDataset {
+  disclosureId: string;
+  slug: string;
+  rowCount: number;
+  datasetSha256: string;
+}
+
+export interface PublicationFiles {
+  runId: string;
+  runAt: Date;
+  datasets: Dataset[];
+  queries: ApprovedQuery[];
+}
+
+export interface RunResult {
+  runId: string;
+  runAt: Date;
+  datasets: PublishedDataset[];
+}
+
+/** A publication run: executes every approved disclosure in scope and stores each dataset. */
+export class PublicationService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly publicSchema: GraphQLSchema,
+    private readonly onPublished: (files: PublicationFiles) => Promise<void>,
+  ) {}
+
+  async run(actor: Actor, regionCode?: string): Promise<RunResult> {
+    requireRole(actor, APPROVER_ROLES);
+    const result = await withScope(this.orm, actor.user, async (em) => {
+      const region = await findRegionInScope(em, actor, regionCode ?? actor.user.regionCode);
+      const runAt = new Date();
+      const run = em.create(PublicationRunSchema, {
+        region,
+        startedBy: actor.user.id,
+        startedAt: runAt,
+        finishedAt: null,
+        status: 'RUNNING',
+      });
+      await em.flush();
+      const disclosures = await em.find(DisclosureSchema, { approvedSha256: { $ne: null } }, { populate: ['region'] });
+      const runnable = disclosures.filter(
+        (d) =>
+          d.approvedSha256 === d.documentSha256 &&
+          (d.region.path === region.path || d.region.path.startsWith(`${region.path}.`)),
+      );
+      const datasets: Dataset[] = [];
+      const queries: ApprovedQuery[] = [];
+      for (const disclosure of runnable) {
+        const dataset = await this.execute(em, disclosure, run.id, runAt);
+        const datasetSha256 = createHash('sha256').update(canonicalJson(dataset)).digest('hex');
+        em.create(PublicationSchema, {
+          run,
+          disclosure,
+          region: disclosure.region,
+          documentSha256: disclosure.documentSha256,
+          dataset,
+          datasetSha256,
+          rowCount: dataset.rows.length,
+          runAt,
+        });
+        datasets.push(dataset);
+        queries.push(approvedQuery(dataset, disclosure));
+      }
+      em.assign(run, { status: 'SUCCEEDED', finishedAt: new Date() });
+      await em.flush();
+      await recordAudit(em, actor.user, actor.requestId, {
+        action: 'publication.run',
+        entity: 'publication_run',
+        entityId: run.id,
+        regionPath: region.path,
+        after: { disclosures: datasets.map((d) => d.provenance.disclosureId), runAt },
+      });
+      return {
+        runId: run.id,
+        runAt,
+        datasets,
+        queries,
+      };
+    });
+    await this.onPublished({
+      runId: result.runId,
+      runAt: result.runAt,
+      datasets: result.datasets,
+      queries: result.queries,
+    });
+    return {
+      runId: result.runId,
+      runAt: result.runAt,
+      datasets: result.datasets.map((dataset) => ({
+        disclosureId: dataset.provenance.disclosureId,
+        slug: dataset.provenance.slug,
+        rowCount: dataset.rows.length,
+        datasetSha256: createHash('sha256').update(canonicalJson(dataset)).digest('hex'),
+      })),
+    };
+  }
+
+  /** Latest dataset of every disclosure visible to the caller (for export and the admin console). */
+  async latestDatasets(em: EntityManager): Promise<Dataset[]> {
+    const rows = (await em.execute(
+      `select distinct on (disclosure_id) dataset from publication order by disclosure_id, run_at desc`,
+    )) as { dataset: Dataset }[];
+    return rows.map((row) => row.dataset);
+  }
+
+  private async execute(em: EntityManager, disclosure: Disclosure, runId: string, runAt: Date): Promise<Dataset> {
+    const analysis = analyzeDisclosureDocument(this.publicSchema, disclosure.document);
+    // The query sees only the disclosure's own region, whatever the runner's scope.
+    const result = await execute({
+      schema: this.publicSchema,
+      document: parse(disclosure.document),
+      variableValues: disclosure.parameters,
+      contextValue: { em, regionPath: disclosure.region.path },
+    });
+    if (result.errors?.length) {
+      throw new DomainError({
+        code: 'INVALID_STATE',
+        messageZh: `公开事项“${disclosure.name}”执行失败，请检查参数`,
+        messageEn: `Disclosure "${disclosure.slug}" failed to run; check its parameters`,
+      });
+    }
+    const list = (result.data?.[analysis.rootField] ?? []) as unknown[];
+    const allowed = new Set(disclosure.outputFields);
+    const rows = list.map((row) => pickAllowed(row, allowed) as Record<string, unknown>);
+    const approver = disclosure.approvedRole as Role;
+    return {
+      provenance: {
+        disclosureId: disclosure.id,
+        slug: disclosure.slug,
+        name: disclosure.name,
+        pageKind: disclosure.pageKind,
+        documentSha256: disclosure.documentSha256,
+        approvedBy: {
+          role: approver,
+          roleLabel: ROLE_LABELS[approver].zh,
+          regionCode: disclosure.approvedRegionCode ?? '',
+          regionName: disclosure.approvedRegionName ?? '',
+        },
+        approvedAt: (disclosure.approvedAt ?? runAt).toISOString(),
+        runId,
+        runAt: runAt.toISOString(),
+        rowCount: rows.length,
+      },
+      columns: disclosure.outputFields.map((name) => ({ name, description: analysis.descriptions[name] ?? '' })),
+      rows,
+    };
+  }
+}
+
+function approvedQuery(dataset: Dataset, disclosure: Disclosure): ApprovedQuery {
+  return {
+    disclosureId: disclosure.id,
+    slug: disclosure.slug,
+    name: disclosure.name,
+    description: disclosure.description,
+    pageKind: disclosure.pageKind,
+    document: disclosure.document,
+    documentSha256: disclosure.documentSha256,
+    parameters: disclosure.parameters,
+    outputFields: disclosure.outputFields,
+    approvedBy: dataset.provenance.approvedBy,
+    approvedAt: dataset.provenance.approvedAt,
+  };
+}

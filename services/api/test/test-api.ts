@@ -1,0 +1,138 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials } from '@sunshine/devdb/database-urls';
+import { createDatabase, dropDatabase } from '@sunshine/devdb/test-cluster';
+import pg from 'pg';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { createLogger } from '../src/logger.ts';
+import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
+import { type RunningApi, startApi } from '../src/server.ts';
+
+export interface TestDatabase {
+  ownerUrl: string;
+  appUrl: string;
+  drop(): Promise<void>;
+}
+
+/** A private copy of the demo county (or of an empty, migrated database) for one test file. */
+export async function cloneDatabase(kind: 'demo' | 'empty' = 'demo'): Promise<TestDatabase> {
+  const adminUrl = inject('pgAdminUrl');
+  const ownerUrl = await createDatabase(adminUrl, {
+    template: inject(kind === 'demo' ? 'demoTemplate' : 'emptyTemplate'),
+  });
+  return {
+    ownerUrl,
+    appUrl: withCredentials(ownerUrl, APP_ROLE, DEFAULT_APP_PASSWORD),
+    drop: () => dropDatabase(adminUrl, ownerUrl),
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  api: RunningApi;
+  db: TestDatabase;
+  publicationsDir: string;
+  /** Everything the API logged, one JSON line per entry. */
+  logLines: string[];
+  signIn(username: string, password?: string): Promise<string>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    cookie?: string,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs SQL as the app role with the scope of `username` (as the API would). */
+  sqlAs<T extends pg.QueryResultRow>(username: string, sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<TestApi> {
+  const db = await cloneDatabase(kind);
+  const publicationsDir = await mkdtemp(path.join(tmpdir(), 'sunshine-api-publications-'));
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, callback) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const api = await startApi({
+    ownerDatabaseUrl: db.ownerUrl,
+    appDatabaseUrl: db.appUrl,
+    env: {},
+    overrides: { port: 0, publicationsDir, residentIdHmacKey: 'test-hmac-key' },
+    logger: createLogger('info', sink),
+  });
+
+  const graphql: TestApi['graphql'] = async (query, variables, cookie) => {
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+    return { status: response.status, ...body } as GraphQLResponse<never>;
+  };
+
+  return {
+    api,
+    db,
+    publicationsDir,
+    logLines,
+    graphql,
+    async signIn(username, password = DEMO_PASSWORD) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }',
+          variables: { u: username, p: password },
+        }),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      if (!setCookie) throw new Error(`sign-in failed for ${username}: ${await response.text()}`);
+      return setCookie.split(';')[0] ?? '';
+    },
+    async sqlAs(username, sql, params = []) {
+      const owner = new pg.Client({ connectionString: db.ownerUrl });
+      await owner.connect();
+      const { rows: users } = await owner.query(
+        `select u.id, u.role, r.path::text as path from app_user u join region r on r.id = u.region_id
+          where u.username = $1`,
+        [username],
+      );
+      await owner.end();
+      const user = users[0];
+      if (!user) throw new Error(`no user ${username}`);
+      const client = new pg.Client({ connectionString: db.appUrl });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query(
+          `select set_config('app.user_id', $1, true), set_config('app.user_role', $2, true),
+                  set_config('app.scope_path', $3, true)`,
+          [user.id, user.role, user.path],
+        );
+        const result = await client.query<never>(sql, params);
+        await client.query('commit');
+        return result.rows;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        await client.end();
+      }
+    },
+    async close() {
+      await api.close();
+      await db.drop();
+      await rm(publicationsDir, { recursive: true, force: true });
+    },
+  };
+}

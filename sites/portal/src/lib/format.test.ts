@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { describeMediaType, formatDate, formatDateTime, formatKilobytes, shortHash } from './format.ts';
+
+describe('format', () => {
+  it('shows instants in Beijing time whatever the machine zone', () => {
+    expect(formatDateTime('2025-05-19T02:30:00.000Z')).toBe('2025-05-19 10:30（北京时间）');
+    expect(formatDateTime('2025-05-19T20:05:00+00:00')).toBe('2025-05-20 04:05（北京时间）');
+  });
+
+  it('shows calendar dates without shifting them', () => {
+    expect(formatDate('2025-03-10')).toBe('2025年3月10日');
+  });
+
+  it('shows sizes in KB and media types in words', () => {
+    expect(formatKilobytes(24576)).toBe('24 KB');
+    expect(formatKilobytes(1536)).toBe('1.5 KB');
+    expect(describeMediaType('application/pdf')).toBe('PDF 文档');
+    expect(describeMediaType('application/x-unknown')).toBe('application/x-unknown');
+    expect(shortHash('85bedd1aab0fd8f84d93c32966d55f9920f6dabd2d23ea253323cd6252326460')).toBe(
+      '85bedd1aab0f',
+    );
+  });
+});

@@ -1,0 +1,49 @@
+import { TIME_ZONE } from '../consts.ts';
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as Beijing time, e.g. `2025-05-19 10:30（北京时间）`, whatever the build machine's zone. */
+export function formatDateTime(iso: string): string {
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}（北京时间）`;
+}
+
+/** A calendar date `2025-03-10` as `2025年3月10日`; it has no zone, so none is applied. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** Bytes as KB with one decimal, as residents see it on the notice board. */
+export function formatKilobytes(bytes: number): string {
+  return `${(bytes / 1024).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} KB`;
+}
+
+export function shortHash(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
+const MEDIA_TYPE_NAMES: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF 文档',
+  'application/msword': 'Word 文档',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word 文档',
+  'application/vnd.ms-excel': 'Excel 表格',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel 表格',
+  'application/zip': '压缩包',
+  'image/jpeg': '图片',
+  'image/png': '图片',
+  'text/plain': '文本',
+};
+
+/** A media type in words residents know; the raw type stays available for a title attribute. */
+export function describeMediaType(mediaType: string): string {
+  return MEDIA_TYPE_NAMES[mediaType.toLowerCase()] ?? mediaType;
+}

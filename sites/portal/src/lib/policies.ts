@@ -1,0 +1,14 @@
+import { getCollection, getEntry } from 'astro:content';
+import { POLICY_NOTICES_SLUG } from '@sunshine/disclosure/publication-files';
+import { byIssueDateDesc } from '../content/policy-notice.ts';
+
+/** All policy notices, newest issue date first. */
+export async function getPoliciesNewestFirst() {
+  const entries = await getCollection('policies');
+  return entries.map((entry) => entry.data).sort(byIssueDateDesc);
+}
+
+/** The policy-notices dataset, or undefined before anything was published. */
+export async function getPolicyDataset() {
+  return (await getEntry('datasets', POLICY_NOTICES_SLUG))?.data;
+}
