@@ -30,7 +30,9 @@ export function readApiConfig(
     ...urls,
     port: Number(env.API_PORT ?? 4000),
     host: env.API_HOST ?? '127.0.0.1',
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? 'http://localhost:4000,http://localhost:4321,http://localhost:5173')
+    allowedOrigins: (
+      env.ALLOWED_ORIGINS ?? 'http://localhost:4000,http://localhost:4321,http://localhost:5173'
+    )
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

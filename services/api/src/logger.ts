@@ -31,7 +31,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         logMethod(args, method) {
           method.apply(
             this,
-            args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<typeof method>,
+            args.map((arg) => (typeof arg === 'string' ? maskPersonalData(arg) : arg)) as Parameters<
+              typeof method
+            >,
           );
         },
       },

@@ -9,7 +9,11 @@ afterAll(async () => t?.close());
 
 it('signs in and lists policies', async () => {
   const cookie = await t.signIn('county.admin');
-  const res = await t.graphql<{ policies: { totalCount: number } }>('{ policies(first: 5) { totalCount edges { node { title region { name } } } } }', {}, cookie);
+  const res = await t.graphql<{ policies: { totalCount: number } }>(
+    '{ policies(first: 5) { totalCount edges { node { title region { name } } } } }',
+    {},
+    cookie,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data?.policies.totalCount).toBeGreaterThan(20);
 });

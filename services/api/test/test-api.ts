@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials } from '@sunshine/devdb/database-urls';
 import { createDatabase, dropDatabase } from '@sunshine/devdb/test-cluster';
 import pg from 'pg';
-import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
@@ -49,6 +49,10 @@ export interface TestApi {
   ): Promise<GraphQLResponse<T>>;
   /** Runs SQL as the app role with the scope of `username` (as the API would). */
   sqlAs<T extends pg.QueryResultRow>(username: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL as the database owner (no row-level security): what is really stored. */
+  ownerSql<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Raw HTTP against the API, for status codes and headers. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
     overrides: { port: 0, publicationsDir, residentIdHmacKey: 'test-hmac-key' },
     logger: createLogger('info', sink),
   });
+
+  const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
 
   const graphql: TestApi['graphql'] = async (query, variables, cookie) => {
     const response = await fetch(`${api.url}/graphql`, {
@@ -99,15 +105,16 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
       if (!setCookie) throw new Error(`sign-in failed for ${username}: ${await response.text()}`);
       return setCookie.split(';')[0] ?? '';
     },
+    async ownerSql(sql, params = []) {
+      return (await owner.query(sql, params)).rows;
+    },
+    fetch: (urlPath, init) => fetch(`${api.url}${urlPath}`, init),
     async sqlAs(username, sql, params = []) {
-      const owner = new pg.Client({ connectionString: db.ownerUrl });
-      await owner.connect();
       const { rows: users } = await owner.query(
         `select u.id, u.role, r.path::text as path from app_user u join region r on r.id = u.region_id
           where u.username = $1`,
         [username],
       );
-      await owner.end();
       const user = users[0];
       if (!user) throw new Error(`no user ${username}`);
       const client = new pg.Client({ connectionString: db.appUrl });
@@ -131,6 +138,7 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
     },
     async close() {
       await api.close();
+      await owner.end();
       await db.drop();
       await rm(publicationsDir, { recursive: true, force: true });
     },

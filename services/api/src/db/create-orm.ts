@@ -8,7 +8,12 @@ export async function createOrm(clientUrl: string, options: { poolMax?: number }
     clientUrl,
     entities: ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, tableName: 'schema_migration', transactional: true, allOrNothing: true },
+    migrations: {
+      migrationsList: MIGRATIONS,
+      tableName: 'schema_migration',
+      transactional: true,
+      allOrNothing: true,
+    },
     pool: { min: 0, max: options.poolMax ?? 10 },
     // The database is the source of truth for the schema: migrations are written by hand and committed.
     discovery: { warnWhenNoEntities: true },

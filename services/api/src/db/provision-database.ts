@@ -11,7 +11,10 @@ export interface DatabaseUrls {
  * `sunshine_app` role, with `APP_DATABASE_URL` if given, else the owner's host and database with
  * the app role's credentials (whose password we set).
  */
-export async function provisionDatabase(ownerDatabaseUrl: string, env: NodeJS.ProcessEnv): Promise<DatabaseUrls> {
+export async function provisionDatabase(
+  ownerDatabaseUrl: string,
+  env: NodeJS.ProcessEnv,
+): Promise<DatabaseUrls> {
   const appPassword = env.APP_DB_PASSWORD ?? DEFAULT_APP_PASSWORD;
   await migrateDatabase(ownerDatabaseUrl, env.APP_DATABASE_URL ? null : appPassword);
   return {

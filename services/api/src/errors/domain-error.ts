@@ -41,9 +41,10 @@ export function badInput(field: string, messageZh: string, messageEn: string): D
   return new DomainError({ code: 'BAD_INPUT', field, messageZh, messageEn });
 }
 
-export function notFound(what: { zh: string; en: string }): DomainError {
+export function notFound(what: { zh: string; en: string }, field?: string): DomainError {
   return new DomainError({
     code: 'NOT_FOUND',
+    field,
     messageZh: `${what.zh}不存在或不在您的管辖范围内`,
     messageEn: `${what.en} not found or outside your jurisdiction`,
   });

@@ -1,6 +1,7 @@
 import { badInput } from '../errors/domain-error.ts';
 
 export const MAX_PAGE_SIZE = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PageRequest {
   first?: number | null;
@@ -17,7 +18,11 @@ export interface Page<T> {
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badInput('first', `每页条数应为 1–${MAX_PAGE_SIZE}`, `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw badInput(
+      'first',
+      `每页条数应为 1–${MAX_PAGE_SIZE}`,
+      `first must be between 1 and ${MAX_PAGE_SIZE}`,
+    );
   }
   return size;
 }
@@ -30,7 +35,13 @@ export function encodeCursor(sortValue: string, id: string): string {
 export function decodeCursor(cursor: string): { sortValue: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
+    // The id goes to SQL as a uuid: a forged one must be refused here, not fail there as an internal error.
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((part) => typeof part === 'string') &&
+      UUID.test(value[1] as string)
+    ) {
       return { sortValue: value[0] as string, id: value[1] as string };
     }
   } catch {

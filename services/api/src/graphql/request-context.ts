@@ -16,7 +16,11 @@ export interface RequestContext {
 
 export function actorOf(ctx: RequestContext): Actor {
   if (!ctx.user) {
-    throw new DomainError({ code: 'UNAUTHENTICATED', messageZh: '请先登录', messageEn: 'Please sign in first' });
+    throw new DomainError({
+      code: 'UNAUTHENTICATED',
+      messageZh: '请先登录',
+      messageEn: 'Please sign in first',
+    });
   }
   return { user: ctx.user, requestId: ctx.requestId };
 }

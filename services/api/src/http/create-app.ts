@@ -60,7 +60,10 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
     // armor's types come from Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), introspectionForAdminsOnly()],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      introspectionForAdminsOnly(),
+    ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -134,25 +137,42 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
   );
 
   // Oversized or malformed bodies: a clear answer, never the body itself or a stack trace.
-  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    const requestId = (req as Request & { requestId?: string }).requestId;
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [{ message: `请求体超过 ${BODY_LIMIT} / Request body exceeds ${BODY_LIMIT}`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+  app.use(
+    (error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+      const requestId = (req as Request & { requestId?: string }).requestId;
+      if (error.type === 'entity.too.large') {
+        res.status(413).json({
+          errors: [
+            {
+              message: `请求体超过 ${BODY_LIMIT} / Request body exceeds ${BODY_LIMIT}`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [
+            {
+              message: '请求体不是有效的 JSON / The request body is not valid JSON',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+        return;
+      }
+      deps.logger.error({ err: error, requestId }, 'unhandled HTTP error');
+      res.status(500).json({
+        errors: [
+          {
+            message: `服务器内部错误 / Internal error`,
+            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+          },
+        ],
       });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res.status(400).json({
-        errors: [{ message: '请求体不是有效的 JSON / The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-      });
-      return;
-    }
-    deps.logger.error({ err: error, requestId }, 'unhandled HTTP error');
-    res.status(500).json({
-      errors: [{ message: `服务器内部错误 / Internal error`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
-    });
-  });
+    },
+  );
 
   return { app, stop: () => apollo.stop() };
 }

@@ -8,7 +8,13 @@ export function configureSessionCookies(options: { secure: boolean }): void {
 }
 
 export function setSessionCookie(res: Response, token: string, expiresAt: Date): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: expiresAt });
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires: expiresAt,
+  });
 }
 
 export function clearSessionCookie(res: Response): void {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { POLICY_CATEGORY_LABELS } from '../modules/policies/policy-category-labels.ts';
 import type { PolicyCategory } from '../modules/policies/policy.entity.ts';
+import { POLICY_CATEGORY_LABELS } from '../modules/policies/policy-category-labels.ts';
 import type { PublicContext } from './public-context.ts';
 import { PublicPolicy } from './public-policy.type.ts';
 
@@ -56,7 +56,11 @@ export class PublicPolicyResolver {
       effectiveDate: row.effective_date,
       expiryDate: row.expiry_date,
       bodyMarkdown: row.body_markdown,
-      attachments: row.attachments.map((a) => ({ fileName: a.fileName, mediaType: a.mediaType, byteSize: a.byteSize })),
+      attachments: row.attachments.map((a) => ({
+        fileName: a.fileName,
+        mediaType: a.mediaType,
+        byteSize: a.byteSize,
+      })),
       region: { code: row.region_code, name: row.region_name, level: row.region_level },
       publishedAt: new Date(row.published_at).toISOString(),
     }));

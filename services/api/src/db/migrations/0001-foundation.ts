@@ -355,7 +355,9 @@ export class Migration0001Foundation extends Migration {
 
     this.addSql(`grant usage on schema public to sunshine_app`);
     this.addSql(`grant select on region to sunshine_app`);
-    this.addSql(`grant select, insert, update on policy, disclosure, publication_run, person to sunshine_app`);
+    this.addSql(
+      `grant select, insert, update on policy, disclosure, publication_run, person to sunshine_app`,
+    );
     this.addSql(`grant select, insert on publication, audit_event to sunshine_app`);
     this.addSql(`revoke all on app_user, user_session from sunshine_app`);
     this.addSql(`

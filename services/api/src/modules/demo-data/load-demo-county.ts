@@ -73,7 +73,15 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<LoadDemo
       const id = randomUUID();
       const path = parent ? `${parent.path}.${pathLabel(region.code)}` : pathLabel(region.code);
       regions.set(region.code, { id, path });
-      batch.push([id, region.code, region.name, region.level, region.kind ?? region.level, parent?.id ?? null, path]);
+      batch.push([
+        id,
+        region.code,
+        region.name,
+        region.level,
+        region.kind ?? region.level,
+        parent?.id ?? null,
+        path,
+      ]);
       if (batch.length >= BATCH) await flushRegions();
     }
     await flushRegions();
@@ -86,7 +94,14 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<LoadDemo
       const rows = chunk.map((user) => {
         const id = randomUUID();
         userIds.set(user.username, id);
-        return [id, user.username, user.displayName, passwordHash, user.role, mustGet(regions, user.regionCode).id];
+        return [
+          id,
+          user.username,
+          user.displayName,
+          passwordHash,
+          user.role,
+          mustGet(regions, user.regionCode).id,
+        ];
       });
       await client.query(
         `insert into app_user (id, username, display_name, password_hash, role, region_id)
@@ -177,7 +192,10 @@ export async function loadDemoCounty(options: LoadDemoOptions): Promise<LoadDemo
     await client.end();
   }
 
-  await publishFirstRelease(options, demo.counties.map((county) => `${county.code6}000000`));
+  await publishFirstRelease(
+    options,
+    demo.counties.map((county) => `${county.code6}000000`),
+  );
   return { loaded: true, ...counts };
 }
 
@@ -189,12 +207,19 @@ async function publishFirstRelease(options: LoadDemoOptions, countyCodes: string
     for (const countyCode of countyCodes) {
       const prefix = countyCodes.length > 1 ? `${countyCode.slice(0, 6)}.` : '';
       const drafter = await services.identity.signIn(`${prefix}county.admin`, DEMO_PASSWORD, 'demo-loader');
-      const approver = await services.identity.signIn(`${prefix}county.approver`, DEMO_PASSWORD, 'demo-loader');
+      const approver = await services.identity.signIn(
+        `${prefix}county.approver`,
+        DEMO_PASSWORD,
+        'demo-loader',
+      );
       const draft = await services.disclosures.create(
         { user: drafter.user },
         {
           ...POLICY_NOTICES_DISCLOSURE,
-          slug: countyCodes.length > 1 ? `${POLICY_NOTICES_DISCLOSURE.slug}-${countyCode.slice(0, 6)}` : POLICY_NOTICES_DISCLOSURE.slug,
+          slug:
+            countyCodes.length > 1
+              ? `${POLICY_NOTICES_DISCLOSURE.slug}-${countyCode.slice(0, 6)}`
+              : POLICY_NOTICES_DISCLOSURE.slug,
           outputFields: [...POLICY_NOTICES_DISCLOSURE.outputFields],
           regionCode: countyCode,
           parameters: { regionCode: countyCode },

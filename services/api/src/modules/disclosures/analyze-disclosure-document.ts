@@ -40,15 +40,25 @@ export function analyzeDisclosureDocument(schema: GraphQLSchema, document: strin
   if (errors.length > 0) {
     throw badInput(FIELD, '查询文本与公开数据结构不符', 'The query does not match the public read schema');
   }
-  const operations = ast.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = ast.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (ast.definitions.length !== 1 || operations.length !== 1 || operations[0]?.operation !== 'query') {
-    throw badInput(FIELD, '查询文本只能包含一个查询操作，不能使用片段', 'The document must hold exactly one query and no fragments');
+    throw badInput(
+      FIELD,
+      '查询文本只能包含一个查询操作，不能使用片段',
+      'The document must hold exactly one query and no fragments',
+    );
   }
   const operation = operations[0];
   const roots = operation.selectionSet.selections;
   const root = roots[0];
   if (roots.length !== 1 || root?.kind !== Kind.FIELD || root.alias || root.directives?.length) {
-    throw badInput(FIELD, '查询只能选择一个根字段，且不能使用别名或指令', 'Select exactly one root field, without aliases or directives');
+    throw badInput(
+      FIELD,
+      '查询只能选择一个根字段，且不能使用别名或指令',
+      'Select exactly one root field, without aliases or directives',
+    );
   }
   const rootDef = schema.getQueryType()?.getFields()[root.name.value];
   if (!rootDef || !isListType(getNullableType(rootDef.type)) || !root.selectionSet) {
@@ -71,7 +81,11 @@ function collect(
   if (!isObjectType(parentType)) return;
   for (const selection of selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || selection.alias || selection.directives?.length) {
-      throw badInput(FIELD, '查询中不能使用别名、片段或指令', 'Aliases, fragments and directives are not allowed');
+      throw badInput(
+        FIELD,
+        '查询中不能使用别名、片段或指令',
+        'Aliases, fragments and directives are not allowed',
+      );
     }
     const name = selection.name.value;
     if (name.startsWith('__')) {

@@ -9,7 +9,10 @@ export const DisclosureSchema = defineEntity({
   name: 'Disclosure',
   tableName: 'disclosure',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     slug: p.string(),
     name: p.string(),
     description: p.text(),

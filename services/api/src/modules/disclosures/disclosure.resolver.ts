@@ -3,12 +3,7 @@ import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import type { RoleEnum } from '../identity/identity.type.ts';
 import { toRegionType } from '../regions/region.type.ts';
 import type { DisclosureView } from './disclosure.service.ts';
-import {
-  DisclosureInput,
-  DisclosureType,
-  type PageKindEnum,
-  PublicationRunType,
-} from './disclosure.type.ts';
+import { DisclosureInput, DisclosureType, type PageKindEnum, PublicationRunType } from './disclosure.type.ts';
 
 function toDisclosureType(view: DisclosureView, viewerId: string): DisclosureType {
   return {
@@ -53,7 +48,10 @@ export class DisclosureResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DisclosureType> {
     const actor = actorOf(ctx);
-    return toDisclosureType(await ctx.services.disclosures.create(actor, { ...input, parameters: input.parameters ?? {} }), actor.user.id);
+    return toDisclosureType(
+      await ctx.services.disclosures.create(actor, { ...input, parameters: input.parameters ?? {} }),
+      actor.user.id,
+    );
   }
 
   @Mutation(() => DisclosureType, {
@@ -67,7 +65,12 @@ export class DisclosureResolver {
   ): Promise<DisclosureType> {
     const actor = actorOf(ctx);
     return toDisclosureType(
-      await ctx.services.disclosures.update(actor, id, { ...input, parameters: input.parameters ?? {} }, expectedVersion),
+      await ctx.services.disclosures.update(
+        actor,
+        id,
+        { ...input, parameters: input.parameters ?? {} },
+        expectedVersion,
+      ),
       actor.user.id,
     );
   }

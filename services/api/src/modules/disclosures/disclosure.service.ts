@@ -39,7 +39,11 @@ export class DisclosureService {
 
   async list(actor: Actor): Promise<DisclosureView[]> {
     return withScope(this.orm, actor.user, async (em) => {
-      const disclosures = await em.find(DisclosureSchema, {}, { orderBy: { slug: 'asc' }, populate: ['region'] });
+      const disclosures = await em.find(
+        DisclosureSchema,
+        {},
+        { orderBy: { slug: 'asc' }, populate: ['region'] },
+      );
       return disclosures.map(toView);
     });
   }
@@ -52,7 +56,7 @@ export class DisclosureService {
     requireRole(actor, APPROVER_ROLES);
     const fields = this.validate(input);
     return withScope(this.orm, actor.user, async (em) => {
-      const region = await findRegionInScope(em, actor, fields.regionCode);
+      const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       const disclosure = em.create(DisclosureSchema, {
         slug: fields.slug,
         name: fields.name,
@@ -85,13 +89,18 @@ export class DisclosureService {
     });
   }
 
-  async update(actor: Actor, id: string, input: DisclosureFields, expectedVersion: number): Promise<DisclosureView> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: DisclosureFields,
+    expectedVersion: number,
+  ): Promise<DisclosureView> {
     requireRole(actor, APPROVER_ROLES);
     const fields = this.validate(input);
     return withScope(this.orm, actor.user, async (em) => {
       const disclosure = await this.find(em, id, expectedVersion);
       const before = { ...disclosure };
-      const region = await findRegionInScope(em, actor, fields.regionCode);
+      const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       em.assign(disclosure, {
         slug: fields.slug,
         name: fields.name,
@@ -191,14 +200,22 @@ export class DisclosureService {
   private validate(input: DisclosureFields): DisclosureFields {
     const slug = input.slug.trim();
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 60) {
-      throw badInput('input.slug', '标识只能由小写字母、数字和连字符组成（最多 60 个字符）', 'Slug: lower-case letters, digits and hyphens, at most 60');
+      throw badInput(
+        'input.slug',
+        '标识只能由小写字母、数字和连字符组成（最多 60 个字符）',
+        'Slug: lower-case letters, digits and hyphens, at most 60',
+      );
     }
     const name = input.name.trim();
     if (name.length < 2 || name.length > 100) {
       throw badInput('input.name', '名称长度应为 2–100 个字符', 'Name must be 2–100 characters');
     }
     if (input.description.length > 2000) {
-      throw badInput('input.description', '说明不能超过 2000 个字符', 'Description cannot exceed 2000 characters');
+      throw badInput(
+        'input.description',
+        '说明不能超过 2000 个字符',
+        'Description cannot exceed 2000 characters',
+      );
     }
     if (!PAGE_KINDS.includes(input.pageKind)) {
       throw badInput('input.pageKind', '页面类型无效', 'Unknown page kind');
@@ -211,7 +228,11 @@ export class DisclosureService {
     const selected = new Set(analysis.leafPaths);
     const notSelected = outputFields.filter((field) => !selected.has(field));
     if (notSelected.length > 0 || outputFields.length === 0) {
-      throw badInput('input.outputFields', '输出字段必须是查询中选择的字段', 'Output fields must be fields the query selects');
+      throw badInput(
+        'input.outputFields',
+        '输出字段必须是查询中选择的字段',
+        'Output fields must be fields the query selects',
+      );
     }
     const notAllowed = analysis.leafPaths.filter((path) => !outputFields.includes(path));
     if (notAllowed.length > 0) {
@@ -221,7 +242,11 @@ export class DisclosureService {
         'The query selects fields that are not in the output allowlist',
       );
     }
-    if (typeof input.parameters !== 'object' || input.parameters === null || Array.isArray(input.parameters)) {
+    if (
+      typeof input.parameters !== 'object' ||
+      input.parameters === null ||
+      Array.isArray(input.parameters)
+    ) {
       throw badInput('input.parameters', '参数必须是一个对象', 'Parameters must be an object');
     }
     return { ...input, slug, name, outputFields, description: input.description.trim() };

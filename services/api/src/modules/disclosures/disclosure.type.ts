@@ -12,7 +12,9 @@ export enum PageKindEnum {
 }
 registerEnumType(PageKindEnum, { name: 'PageKind', description: '门户页面类型 / Portal page kind' });
 
-@ObjectType('Disclosure', { description: '公开事项 / A disclosure: an approved query over the public schema' })
+@ObjectType('Disclosure', {
+  description: '公开事项 / A disclosure: an approved query over the public schema',
+})
 export class DisclosureType {
   @Field(() => ID)
   id!: string;

@@ -53,9 +53,8 @@ export class IdentityService {
       password_hash: string;
       active: boolean;
     }[];
-    const ok = row
-      ? await verifyPassword(row.password_hash, password)
-      : (await verifyPassword(await dummyPasswordHash(), password), false);
+    // An unknown username costs the same argon2 verification as a known one.
+    const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
     if (!row || !ok || !row.active) {
       this.failures.set(key, [...(this.failures.get(key) ?? []), Date.now()]);
       throw invalidCredentials();

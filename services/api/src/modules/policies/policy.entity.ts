@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { RegionSchema } from '../regions/region.entity.ts';
 
-export const POLICY_CATEGORIES = ['ASSISTANCE', 'ASSOCIATION_WORK', 'HEALTH_SERVICE', 'PUBLICITY', 'NOTICE'] as const;
+export const POLICY_CATEGORIES = [
+  'ASSISTANCE',
+  'ASSOCIATION_WORK',
+  'HEALTH_SERVICE',
+  'PUBLICITY',
+  'NOTICE',
+] as const;
 export const POLICY_STATUSES = ['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const;
 export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
@@ -17,7 +23,10 @@ export const PolicySchema = defineEntity({
   name: 'Policy',
   tableName: 'policy',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     region: () => p.manyToOne(RegionSchema),
     title: p.string(),
     documentNumber: p.string(),

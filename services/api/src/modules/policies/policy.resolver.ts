@@ -31,7 +31,11 @@ function toFields(input: PolicyInput): PolicyFields {
     effectiveDate: input.effectiveDate ?? null,
     expiryDate: input.expiryDate ?? null,
     bodyMarkdown: input.bodyMarkdown,
-    attachments: input.attachments.map((a) => ({ fileName: a.fileName, mediaType: a.mediaType, byteSize: a.byteSize })),
+    attachments: input.attachments.map((a) => ({
+      fileName: a.fileName,
+      mediaType: a.mediaType,
+      byteSize: a.byteSize,
+    })),
   };
 }
 
@@ -58,7 +62,10 @@ export class PolicyResolver {
       orderBy ?? { field: 'ISSUE_DATE', direction: 'DESC' },
     );
     return {
-      edges: page.nodes.map((node, index) => ({ node: toPolicyType(node), cursor: page.cursors[index] ?? '' })),
+      edges: page.nodes.map((node, index) => ({
+        node: toPolicyType(node),
+        cursor: page.cursors[index] ?? '',
+      })),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: Boolean(after),
@@ -84,7 +91,9 @@ export class PolicyResolver {
     @Arg('input', () => PolicyInput) input: PolicyInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PolicyType> {
-    return toPolicyType(await ctx.services.policies.update(actorOf(ctx), id, toFields(input), expectedVersion));
+    return toPolicyType(
+      await ctx.services.policies.update(actorOf(ctx), id, toFields(input), expectedVersion),
+    );
   }
 
   @Mutation(() => PolicyType, { description: '发布 / Publish a draft' })

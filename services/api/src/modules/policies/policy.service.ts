@@ -1,7 +1,13 @@
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  pageSize,
+} from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
@@ -12,7 +18,12 @@ import {
   PolicySchema,
   type PolicyStatus,
 } from './policy.entity.ts';
-import { type PolicyFields, validatePolicyFields } from './policy.validation.ts';
+import {
+  CONTROL_CHARS,
+  isCalendarDate,
+  type PolicyFields,
+  validatePolicyFields,
+} from './policy.validation.ts';
 
 const POLICY = { zh: '政策文件', en: 'Policy' };
 
@@ -150,7 +161,7 @@ export class PolicyService {
         params.push(filter.category);
       }
       if (filter.regionCode) {
-        const region = await findRegionInScope(em, actor, filter.regionCode);
+        const region = await findRegionInScope(em, actor, filter.regionCode, 'filter.regionCode');
         where.push('p.region_path <@ ?::ltree');
         params.push(region.path);
       }
@@ -165,7 +176,8 @@ export class PolicyService {
       ] as const) {
         const value = filter[key];
         if (value) {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          // A calendar date, not just its shape: '2024-02-30' would fail in SQL as an internal error.
+          if (!isCalendarDate(value)) {
             throw badInput(`filter.${key}`, '日期格式应为 YYYY-MM-DD', 'Date must be YYYY-MM-DD');
           }
           where.push(`p.issue_date ${op} ?::date`);
@@ -208,7 +220,7 @@ export class PolicyService {
     requireRole(actor, WRITER_ROLES);
     const fields = validatePolicyFields(input);
     return withScope(this.orm, actor.user, async (em) => {
-      const region = await findRegionInScope(em, actor, fields.regionCode);
+      const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       const now = new Date();
       const policy = em.create(PolicySchema, {
         region,
@@ -257,7 +269,7 @@ export class PolicyService {
         });
       }
       const before = await this.load(em, id);
-      const region = await findRegionInScope(em, actor, fields.regionCode);
+      const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       em.assign(policy, {
         region,
         title: fields.title,
@@ -306,6 +318,9 @@ export class PolicyService {
     if (trimmed.length < 2 || trimmed.length > 500) {
       throw badInput('reason', '撤回原因应为 2–500 个字符', 'The reason must be 2–500 characters');
     }
+    if (CONTROL_CHARS.test(trimmed)) {
+      throw badInput('reason', '撤回原因含有不可见的控制字符', 'The reason contains control characters');
+    }
     return this.transition(actor, id, expectedVersion, 'policy.withdraw', (policy) => {
       if (policy.status !== 'PUBLISHED') {
         throw new DomainError({
@@ -324,7 +339,9 @@ export class PolicyService {
     id: string,
     expectedVersion: number,
     action: string,
-    change: (policy: Policy) => Partial<Pick<Policy, 'status' | 'publishedAt' | 'withdrawnAt' | 'withdrawalReason' | 'updatedAt'>>,
+    change: (
+      policy: Policy,
+    ) => Partial<Pick<Policy, 'status' | 'publishedAt' | 'withdrawnAt' | 'withdrawalReason' | 'updatedAt'>>,
   ): Promise<PolicyView> {
     requireRole(actor, WRITER_ROLES);
     return withScope(this.orm, actor.user, async (em) => {

@@ -10,7 +10,10 @@ export enum PolicyCategoryEnum {
   PUBLICITY = 'PUBLICITY',
   NOTICE = 'NOTICE',
 }
-registerEnumType(PolicyCategoryEnum, { name: 'PolicyCategory', description: '政策文件类别 / Policy category' });
+registerEnumType(PolicyCategoryEnum, {
+  name: 'PolicyCategory',
+  description: '政策文件类别 / Policy category',
+});
 
 export enum PolicyStatusEnum {
   DRAFT = 'DRAFT',

@@ -19,7 +19,8 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DOCUMENT_NUMBER = /^([\p{Script=Han}A-Za-z]{1,20})〔(\d{4})〕(\d{1,4})号$/u;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,100}$/;
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Control characters other than tab, newline and carriage return.
+export const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 
 export function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
@@ -36,7 +37,14 @@ export function normalizeDocumentNumber(raw: string): string {
     .replace(/\s+/g, '');
 }
 
-function text(field: string, value: string, min: number, max: number, labelZh: string, labelEn: string): string {
+function text(
+  field: string,
+  value: string,
+  min: number,
+  max: number,
+  labelZh: string,
+  labelEn: string,
+): string {
   const trimmed = value.trim().normalize('NFC');
   if (trimmed.length < min || trimmed.length > max) {
     throw badInput(
@@ -53,7 +61,11 @@ function text(field: string, value: string, min: number, max: number, labelZh: s
 
 function date(field: string, value: string, labelZh: string, labelEn: string): string {
   if (!isCalendarDate(value)) {
-    throw badInput(field, `${labelZh}不是有效日期（格式 YYYY-MM-DD）`, `${labelEn} is not a valid date (YYYY-MM-DD)`);
+    throw badInput(
+      field,
+      `${labelZh}不是有效日期（格式 YYYY-MM-DD）`,
+      `${labelEn} is not a valid date (YYYY-MM-DD)`,
+    );
   }
   return value;
 }
@@ -76,39 +88,80 @@ export function validatePolicyFields(input: PolicyFields): PolicyFields {
   }
   const issueDate = date('input.issueDate', input.issueDate, '发文日期', 'Issue date');
   if (numberMatch[2] !== issueDate.slice(0, 4)) {
-    throw badInput('input.documentNumber', '文号中的年份与发文日期不一致', "The document number's year differs from the issue date");
+    throw badInput(
+      'input.documentNumber',
+      '文号中的年份与发文日期不一致',
+      "The document number's year differs from the issue date",
+    );
   }
   const effectiveDate =
-    input.effectiveDate === null ? null : date('input.effectiveDate', input.effectiveDate, '生效日期', 'Effective date');
+    input.effectiveDate === null
+      ? null
+      : date('input.effectiveDate', input.effectiveDate, '生效日期', 'Effective date');
   const expiryDate =
     input.expiryDate === null ? null : date('input.expiryDate', input.expiryDate, '失效日期', 'Expiry date');
   if (effectiveDate && effectiveDate < issueDate) {
-    throw badInput('input.effectiveDate', '生效日期不能早于发文日期', 'Effective date cannot precede the issue date');
+    throw badInput(
+      'input.effectiveDate',
+      '生效日期不能早于发文日期',
+      'Effective date cannot precede the issue date',
+    );
   }
   if (expiryDate && expiryDate < (effectiveDate ?? issueDate)) {
-    throw badInput('input.expiryDate', '失效日期不能早于生效日期', 'Expiry date cannot precede the effective date');
+    throw badInput(
+      'input.expiryDate',
+      '失效日期不能早于生效日期',
+      'Expiry date cannot precede the effective date',
+    );
   }
   if (input.bodyMarkdown.length > 100_000) {
-    throw badInput('input.bodyMarkdown', '正文不能超过 100,000 个字符', 'Body cannot exceed 100,000 characters');
+    throw badInput(
+      'input.bodyMarkdown',
+      '正文不能超过 100,000 个字符',
+      'Body cannot exceed 100,000 characters',
+    );
   }
   const bodyMarkdown = input.bodyMarkdown.normalize('NFC');
   if (bodyMarkdown.trim().length === 0) {
     throw badInput('input.bodyMarkdown', '正文不能为空', 'Body cannot be empty');
+  }
+  // Tabs and line breaks are fine in a body; NUL and other controls are not (PostgreSQL refuses NUL).
+  if (CONTROL_CHARS.test(bodyMarkdown)) {
+    throw badInput('input.bodyMarkdown', '正文含有不可见的控制字符', 'Body contains control characters');
   }
   if (input.attachments.length > 20) {
     throw badInput('input.attachments', '附件不能超过 20 个', 'At most 20 attachments');
   }
   const attachments = input.attachments.map((attachment, index) => {
     const field = `input.attachments[${index}]`;
-    const fileName = text(`${field}.fileName`, attachment.fileName, 1, 200, '附件文件名', 'Attachment file name');
+    const fileName = text(
+      `${field}.fileName`,
+      attachment.fileName,
+      1,
+      200,
+      '附件文件名',
+      'Attachment file name',
+    );
     if (/[\\/]/.test(fileName)) {
-      throw badInput(`${field}.fileName`, '附件文件名不能包含路径', 'Attachment file name cannot contain a path');
+      throw badInput(
+        `${field}.fileName`,
+        '附件文件名不能包含路径',
+        'Attachment file name cannot contain a path',
+      );
     }
     if (!MEDIA_TYPE.test(attachment.mediaType)) {
       throw badInput(`${field}.mediaType`, '附件类型无效', 'Attachment media type is invalid');
     }
-    if (!Number.isInteger(attachment.byteSize) || attachment.byteSize < 1 || attachment.byteSize > MAX_ATTACHMENT_BYTES) {
-      throw badInput(`${field}.byteSize`, '附件大小应在 1 字节到 50 MB 之间', 'Attachment size must be 1 byte to 50 MB');
+    if (
+      !Number.isInteger(attachment.byteSize) ||
+      attachment.byteSize < 1 ||
+      attachment.byteSize > MAX_ATTACHMENT_BYTES
+    ) {
+      throw badInput(
+        `${field}.byteSize`,
+        '附件大小应在 1 字节到 50 MB 之间',
+        'Attachment size must be 1 byte to 50 MB',
+      );
     }
     return { fileName, mediaType: attachment.mediaType, byteSize: attachment.byteSize };
   });

@@ -8,7 +8,10 @@ export const PublicationRunSchema = defineEntity({
   name: 'PublicationRun',
   tableName: 'publication_run',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     region: () => p.manyToOne(RegionSchema),
     startedBy: p.uuid(),
     startedAt: p.datetime(),
@@ -22,7 +25,10 @@ export const PublicationSchema = defineEntity({
   name: 'Publication',
   tableName: 'publication',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     run: () => p.manyToOne(PublicationRunSchema),
     disclosure: () => p.manyToOne(DisclosureSchema),
     region: () => p.manyToOne(RegionSchema),

@@ -44,7 +44,7 @@ export class PublicationService {
   async run(actor: Actor, regionCode?: string): Promise<RunResult> {
     requireRole(actor, APPROVER_ROLES);
     const result = await withScope(this.orm, actor.user, async (em) => {
-      const region = await findRegionInScope(em, actor, regionCode ?? actor.user.regionCode);
+      const region = await findRegionInScope(em, actor, regionCode ?? actor.user.regionCode, 'regionCode');
       const runAt = new Date();
       const run = em.create(PublicationRunSchema, {
         region,
@@ -54,7 +54,11 @@ export class PublicationService {
         status: 'RUNNING',
       });
       await em.flush();
-      const disclosures = await em.find(DisclosureSchema, { approvedSha256: { $ne: null } }, { populate: ['region'] });
+      const disclosures = await em.find(
+        DisclosureSchema,
+        { approvedSha256: { $ne: null } },
+        { populate: ['region'] },
+      );
       const runnable = disclosures.filter(
         (d) =>
           d.approvedSha256 === d.documentSha256 &&
@@ -120,7 +124,12 @@ export class PublicationService {
     return rows.map((row) => row.dataset);
   }
 
-  private async execute(em: EntityManager, disclosure: Disclosure, runId: string, runAt: Date): Promise<Dataset> {
+  private async execute(
+    em: EntityManager,
+    disclosure: Disclosure,
+    runId: string,
+    runAt: Date,
+  ): Promise<Dataset> {
     const analysis = analyzeDisclosureDocument(this.publicSchema, disclosure.document);
     // The query sees only the disclosure's own region, whatever the runner's scope.
     const result = await execute({
@@ -158,7 +167,10 @@ export class PublicationService {
         runAt: runAt.toISOString(),
         rowCount: rows.length,
       },
-      columns: disclosure.outputFields.map((name) => ({ name, description: analysis.descriptions[name] ?? '' })),
+      columns: disclosure.outputFields.map((name) => ({
+        name,
+        description: analysis.descriptions[name] ?? '',
+      })),
       rows,
     };
   }

@@ -5,7 +5,10 @@ export const RegionSchema = defineEntity({
   name: 'Region',
   tableName: 'region',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     code: p.string(),
     name: p.string(),
     level: p.enum(['COUNTY', 'TOWNSHIP', 'VILLAGE', 'GROUP'] as const),

@@ -13,16 +13,24 @@ export class RegionService {
   /** Regions directly below `parentCode` (or the caller's own region), within the caller's scope. */
   async children(actor: Actor, parentCode?: string): Promise<Region[]> {
     return withScope(this.orm, actor.user, async (em) => {
-      const parent = parentCode ? await findRegionInScope(em, actor, parentCode) : null;
+      const parent = parentCode ? await findRegionInScope(em, actor, parentCode, 'parentCode') : null;
       if (!parent) return em.find(RegionSchema, { id: actor.user.regionId });
       return em.find(RegionSchema, { parent: parent.id }, { orderBy: { code: 'asc' } });
     });
   }
 }
 
-/** A region the caller may act on: inside their subtree (ancestors are visible but not writable). */
-export async function findRegionInScope(em: EntityManager, actor: Actor, code: string): Promise<Region> {
+/**
+ * A region the caller may act on: inside their subtree (ancestors are visible but not writable).
+ * `field` names the argument it came from, so the form can point at it.
+ */
+export async function findRegionInScope(
+  em: EntityManager,
+  actor: Actor,
+  code: string,
+  field?: string,
+): Promise<Region> {
   const region = await em.findOne(RegionSchema, { code });
-  if (!region || !pathWithin(region.path, actor.user.regionPath)) throw notFound(REGION);
+  if (!region || !pathWithin(region.path, actor.user.regionPath)) throw notFound(REGION, field);
   return region;
 }

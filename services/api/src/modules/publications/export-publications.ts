@@ -1,0 +1,48 @@
+import type { ApprovedQuery, Dataset } from '@sunshine/disclosure/dataset';
+import pg from 'pg';
+import { writePublicationFiles } from './write-publication-files.ts';
+
+/**
+ * Rewrites the publications folder from the database: the latest dataset of every disclosure
+ * whose approval still matches its text, with that approved query. Run by the owner (operators'
+ * tooling), for a fresh checkout whose database already holds publications.
+ */
+export async function exportPublications(ownerDatabaseUrl: string, dir: string): Promise<number> {
+  const client = new pg.Client({ connectionString: ownerDatabaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<
+      { dataset: Dataset; run_id: string; run_at: Date } & Record<string, unknown>
+    >(
+      `select distinct on (p.disclosure_id) p.dataset, p.run_id, p.run_at, d.description, d.document,
+              d.parameters, d.output_fields
+         from publication p join disclosure d on d.id = p.disclosure_id
+        where d.approved_sha256 = d.document_sha256 and p.document_sha256 = d.approved_sha256
+        order by p.disclosure_id, p.run_at desc`,
+    );
+    if (rows.length === 0) return 0;
+    const latest = rows.reduce((a, b) => (a.run_at > b.run_at ? a : b));
+    const queries: ApprovedQuery[] = rows.map((row) => ({
+      disclosureId: row.dataset.provenance.disclosureId,
+      slug: row.dataset.provenance.slug,
+      name: row.dataset.provenance.name,
+      description: String(row.description),
+      pageKind: row.dataset.provenance.pageKind,
+      document: String(row.document),
+      documentSha256: row.dataset.provenance.documentSha256,
+      parameters: row.parameters as Record<string, unknown>,
+      outputFields: row.output_fields as string[],
+      approvedBy: row.dataset.provenance.approvedBy,
+      approvedAt: row.dataset.provenance.approvedAt,
+    }));
+    await writePublicationFiles(dir, {
+      runId: latest.run_id,
+      runAt: new Date(latest.run_at),
+      datasets: rows.map((row) => row.dataset),
+      queries,
+    });
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}
