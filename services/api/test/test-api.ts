@@ -9,6 +9,8 @@ import { inject } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
 import { type RunningApi, startApi } from '../src/server.ts';
+// The ProvidedContext keys (pgAdminUrl, templates) are declared where global setup provides them.
+import type {} from './global-setup.ts';
 
 export interface TestDatabase {
   ownerUrl: string;

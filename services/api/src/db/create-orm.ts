@@ -13,6 +13,8 @@ export async function createOrm(clientUrl: string, options: { poolMax?: number }
       tableName: 'schema_migration',
       transactional: true,
       allOrNothing: true,
+      // Migrations are written by hand: no schema snapshot files beside them.
+      snapshot: false,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     // The database is the source of truth for the schema: migrations are written by hand and committed.

@@ -26,10 +26,18 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    // Variable values that do not fit their types: graphql-js quotes the value, so answer without it.
+    if (code === 'BAD_USER_INPUT' && original instanceof GraphQLError && describesTheQuery(original)) {
+      const variable = /^Variable "\$(\w+)"/.exec(original.message)?.[1];
+      return {
+        message: '变量值与其类型不符 / A variable has a value its type does not allow',
+        extensions: { code, ...(variable ? { field: `$${variable}` } : {}) },
+      };
+    }
     // Parse and validation errors describe the query the client sent; they carry no data of ours.
     if (
       original instanceof GraphQLError &&
-      !original.originalError &&
+      describesTheQuery(original) &&
       typeof code === 'string' &&
       code !== 'INTERNAL_SERVER_ERROR'
     ) {
@@ -46,4 +54,14 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
     };
   };
+}
+
+/**
+ * True for errors graphql-js, Apollo or a validation rule raised about the request itself. Apollo
+ * wraps parse and validation errors with the graphql-js error as `originalError`; anything wrapping
+ * an exception of ours (a thrown Error, a database error) is internal.
+ */
+function describesTheQuery(error: GraphQLError): boolean {
+  const inner = error.originalError;
+  return inner == null || (inner instanceof GraphQLError && inner.originalError == null);
 }

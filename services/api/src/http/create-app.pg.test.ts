@@ -35,15 +35,29 @@ describe('request limits', () => {
     let selection = 'name';
     for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
     const response = await postJson(
-      { query: `{ __schema { types { fields { type { ${selection} } } } } }` },
+      { query: `{ __type(name: "Policy") { fields { type { ${selection} } } } }` },
       { cookie: admin },
     );
+    expect(response.status).toBe(400);
     const body = (await response.json()) as Body;
     expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/depth limit of 10/i);
+    // Fragments do not hide depth.
+    const spreads = Array.from({ length: 11 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(
+      '\n',
+    );
+    const viaFragments = await postJson(
+      { query: `{ ...F0 }\n${spreads}\nfragment F11 on Query { __typename }` },
+      { cookie: admin },
+    );
+    const fragmentErrors = ((await viaFragments.json()) as Body).errors ?? [];
+    expect(fragmentErrors.map((error) => error.message)).toContainEqual(
+      expect.stringMatching(/depth limit/i),
+    );
     // Within the limit, the same kind of query is answered.
     const shallow = await postJson(
-      { query: '{ __schema { types { fields { type { ofType { name } } } } } }' },
+      { query: '{ __type(name: "Policy") { fields { type { ofType { name } } } } }' },
       { cookie: admin },
     );
     expect(((await shallow.json()) as Body).errors).toBeUndefined();
@@ -54,9 +68,33 @@ describe('request limits', () => {
     const response = await postJson({ query: `{ ${aliases} }` }, { cookie: admin });
     const body = (await response.json()) as Body;
     expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.message).toMatch(/alias/i);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/aliases limit of 15/i);
     const few = await postJson({ query: '{ a: viewer { id } b: viewer { id } }' }, { cookie: admin });
     expect(((await few.json()) as Body).errors).toBeUndefined();
+  });
+
+  it('answers a malformed query with what is wrong with it, not as an internal error', async () => {
+    const before = t.logLines.length;
+    const typo = await postJson({ query: '{ polices { totalCount } }' }, { cookie: admin });
+    expect(typo.status).toBe(400);
+    const typoBody = (await typo.json()) as Body;
+    expect(typoBody.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(typoBody.errors?.[0]?.message).toContain('polices');
+    // No field suggestions: they would let anonymous callers map the schema.
+    expect(typoBody.errors?.[0]?.message).not.toMatch(/did you mean/i);
+    const syntax = await postJson({ query: '{ viewer { id }' }, { cookie: admin });
+    expect(((await syntax.json()) as Body).errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    // A variable of the wrong type: refused without quoting the value back.
+    const variable = await postJson(
+      { query: 'query($f: Int) { policies(first: $f) { totalCount } }', variables: { f: 'ZQXVARIABLE' } },
+      { cookie: admin },
+    );
+    const variableText = await variable.text();
+    expect(JSON.parse(variableText).errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: '$f' });
+    expect(variableText).not.toContain('ZQXVARIABLE');
+    // The client's mistakes are not logged as internal errors.
+    expect(t.logLines.slice(before).filter((line) => line.includes('internal error'))).toEqual([]);
   });
 
   it('refuses batched requests', async () => {

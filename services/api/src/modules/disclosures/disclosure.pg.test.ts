@@ -201,6 +201,25 @@ describe('who may draft and what may be drafted', () => {
     expect(row?.n).toBe(0);
   });
 
+  it('refuses control characters in the name and description without echoing them', async () => {
+    for (const [key, value, field] of [
+      ['name', '公开ZQXNAME\u0000事项', 'input.name'],
+      ['description', '说明ZQXDESC\u0007内容', 'input.description'],
+    ] as const) {
+      const res = await t.graphql(
+        CREATE,
+        { input: disclosureInput(`control-${key}`, { [key]: value }) },
+        admin,
+      );
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_INPUT', field });
+      expect(JSON.stringify(res)).not.toMatch(/ZQXNAME|ZQXDESC/);
+    }
+    const [row] = await t.ownerSql<{ n: number }>(
+      "select count(*)::int as n from disclosure where slug like 'control-%'",
+    );
+    expect(row?.n).toBe(0);
+  });
+
   const q = (selection: string) => `query PolicyNotices($regionCode: String!) {
   policies(regionCode: $regionCode) { ${selection} }
 }`;

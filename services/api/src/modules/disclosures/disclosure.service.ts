@@ -5,6 +5,7 @@ import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
 import { assertUuid } from '../policies/policy.service.ts';
+import { CONTROL_CHARS } from '../policies/policy.validation.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
 import { analyzeDisclosureDocument } from './analyze-disclosure-document.ts';
 import { type Disclosure, DisclosureSchema, PAGE_KINDS, type PageKind } from './disclosure.entity.ts';
@@ -215,6 +216,17 @@ export class DisclosureService {
         'input.description',
         '说明不能超过 2000 个字符',
         'Description cannot exceed 2000 characters',
+      );
+    }
+    // NUL would otherwise reach PostgreSQL and fail there as an internal error.
+    if (CONTROL_CHARS.test(name)) {
+      throw badInput('input.name', '名称含有不可见的控制字符', 'Name contains control characters');
+    }
+    if (CONTROL_CHARS.test(input.description)) {
+      throw badInput(
+        'input.description',
+        '说明含有不可见的控制字符',
+        'Description contains control characters',
       );
     }
     if (!PAGE_KINDS.includes(input.pageKind)) {
