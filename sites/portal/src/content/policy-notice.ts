@@ -1,6 +1,6 @@
 import { provenanceSchema } from '@sunshine/disclosure/dataset';
-import type { PublicPolicy } from '@sunshine/schema/public-types';
 import { POLICY_NOTICES_SLUG } from '@sunshine/disclosure/publication-files';
+import type { PublicPolicy } from '@sunshine/schema/public-types';
 import { prettifyError, z } from 'zod';
 import { PublicationFileError, type Publications } from './read-publications.ts';
 
@@ -40,7 +40,10 @@ export type PolicyNoticeRow = z.infer<typeof policyNoticeRowSchema>;
  * The row schema must agree with the public read schema the disclosure queries: a field renamed
  * or retyped in `packages/schema/public.graphql` (and its generated types) breaks this build.
  */
-type Expected = Omit<PublicPolicy, '__typename' | 'attachments' | 'region' | 'effectiveDate' | 'expiryDate'> & {
+type Expected = Omit<
+  PublicPolicy,
+  '__typename' | 'attachments' | 'region' | 'effectiveDate' | 'expiryDate'
+> & {
   effectiveDate: string | null;
   expiryDate: string | null;
   attachments: Omit<PublicPolicy['attachments'][number], '__typename'>[];
@@ -48,7 +51,10 @@ type Expected = Omit<PublicPolicy, '__typename' | 'attachments' | 'region' | 'ef
 };
 type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const rowSchemaAgreesWithPublicSchema: Agrees<
-  Omit<PolicyNoticeRow, 'documentNumber' | 'region'> & { documentNumber: string; region: Omit<PolicyNoticeRow['region'], 'level'> & { level: string } },
+  Omit<PolicyNoticeRow, 'documentNumber' | 'region'> & {
+    documentNumber: string;
+    region: Omit<PolicyNoticeRow['region'], 'level'> & { level: string };
+  },
   Expected
 > = true;
 

@@ -42,9 +42,9 @@ async function stored(id: string) {
 describe('policy lifecycle', () => {
   it('create → edit → publish → withdraw, refusing a stale version and recording one audit row per change', async () => {
     const total = await auditCount();
-    const { rows: [adminUser] = [] } = {
-      rows: await t.ownerSql<{ id: string }>("select id from app_user where username = 'county.admin'"),
-    };
+    const [adminUser] = await t.ownerSql<{ id: string }>(
+      "select id from app_user where username = 'county.admin'",
+    );
 
     const created = await t.graphql<{ createPolicy: PolicyNode }>(
       CREATE_POLICY,
