@@ -1,16 +1,29 @@
-import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
+import { flushOrConflict } from '../../db/flush-or-conflict.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
 import { assertUuid } from '../policies/policy.service.ts';
 import { CONTROL_CHARS } from '../policies/policy.validation.ts';
+import type { Region } from '../regions/region.entity.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
 import { analyzeDisclosureDocument } from './analyze-disclosure-document.ts';
 import { type Disclosure, DisclosureSchema, PAGE_KINDS, type PageKind } from './disclosure.entity.ts';
 
 const DISCLOSURE = { zh: '公开事项', en: 'Disclosure' };
+const DUPLICATE_SLUG = {
+  field: 'input.slug',
+  messageZh: '已有相同标识的公开事项',
+  messageEn: 'A disclosure with this slug already exists',
+};
+
+/** The validated fields as entity columns (everything but drafting and approval). */
+function disclosureColumns(fields: DisclosureFields, region: Region) {
+  const { regionCode: _regionCode, ...columns } = fields;
+  return { ...columns, region };
+}
 
 export interface DisclosureFields {
   slug: string;
@@ -59,14 +72,7 @@ export class DisclosureService {
     return withScope(this.orm, actor.user, async (em) => {
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       const disclosure = em.create(DisclosureSchema, {
-        slug: fields.slug,
-        name: fields.name,
-        description: fields.description,
-        region,
-        pageKind: fields.pageKind,
-        document: fields.document,
-        parameters: fields.parameters,
-        outputFields: fields.outputFields,
+        ...disclosureColumns(fields, region),
         draftedBy: actor.user.id,
         draftedAt: new Date(),
         approvedBy: null,
@@ -77,7 +83,7 @@ export class DisclosureService {
         approvedAt: null,
         version: 1,
       } as never);
-      await flushUniqueSlug(em);
+      await flushOrConflict(em, DUPLICATE_SLUG);
       await em.refresh(disclosure);
       await recordAudit(em, actor.user, actor.requestId, {
         action: 'disclosure.create',
@@ -103,17 +109,10 @@ export class DisclosureService {
       const before = { ...disclosure };
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       em.assign(disclosure, {
-        slug: fields.slug,
-        name: fields.name,
-        description: fields.description,
-        region,
-        pageKind: fields.pageKind,
-        document: fields.document,
-        parameters: fields.parameters,
-        outputFields: fields.outputFields,
+        ...disclosureColumns(fields, region),
         version: disclosure.version + 1,
       });
-      await flushUniqueSlug(em);
+      await flushOrConflict(em, DUPLICATE_SLUG);
       // The database drops the approval when what runs changed; read back what it decided.
       await em.refresh(disclosure);
       await recordAudit(em, actor.user, actor.requestId, {
@@ -272,20 +271,4 @@ function toView(disclosure: Disclosure): DisclosureView {
     regionPath: disclosure.region.path,
     runnable: disclosure.approvedSha256 !== null && disclosure.approvedSha256 === disclosure.documentSha256,
   }) as DisclosureView;
-}
-
-async function flushUniqueSlug(em: EntityManager): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError({
-        code: 'CONFLICT',
-        field: 'input.slug',
-        messageZh: '已有相同标识的公开事项',
-        messageEn: 'A disclosure with this slug already exists',
-      });
-    }
-    throw error;
-  }
 }

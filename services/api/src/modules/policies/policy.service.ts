@@ -1,4 +1,5 @@
-import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { flushOrConflict } from '../../db/flush-or-conflict.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
+import type { Region } from '../regions/region.entity.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
 import {
   type Policy,
@@ -26,6 +28,17 @@ import {
 } from './policy.validation.ts';
 
 const POLICY = { zh: '政策文件', en: 'Policy' };
+const DUPLICATE_DOCUMENT_NUMBER = {
+  field: 'input.documentNumber',
+  messageZh: '该发文机关已有相同文号的文件',
+  messageEn: 'This issuing body already has a policy with that document number',
+};
+
+/** The validated fields as entity columns (everything but status, authorship and timestamps). */
+function policyColumns(fields: PolicyFields, region: Region) {
+  const { regionCode: _regionCode, ...columns } = fields;
+  return { ...columns, region };
+}
 
 export interface PolicyView {
   id: string;
@@ -223,16 +236,7 @@ export class PolicyService {
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       const now = new Date();
       const policy = em.create(PolicySchema, {
-        region,
-        title: fields.title,
-        documentNumber: fields.documentNumber,
-        issuingBody: fields.issuingBody,
-        category: fields.category,
-        issueDate: fields.issueDate,
-        effectiveDate: fields.effectiveDate,
-        expiryDate: fields.expiryDate,
-        bodyMarkdown: fields.bodyMarkdown,
-        attachments: fields.attachments,
+        ...policyColumns(fields, region),
         status: 'DRAFT',
         withdrawalReason: null,
         createdBy: actor.user.id,
@@ -243,7 +247,7 @@ export class PolicyService {
         withdrawnAt: null,
         version: 1,
       });
-      await flushUnique(em);
+      await flushOrConflict(em, DUPLICATE_DOCUMENT_NUMBER);
       const view = await this.load(em, policy.id);
       await recordAudit(em, actor.user, actor.requestId, {
         action: 'policy.create',
@@ -271,21 +275,12 @@ export class PolicyService {
       const before = await this.load(em, id);
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       em.assign(policy, {
-        region,
-        title: fields.title,
-        documentNumber: fields.documentNumber,
-        issuingBody: fields.issuingBody,
-        category: fields.category,
-        issueDate: fields.issueDate,
-        effectiveDate: fields.effectiveDate,
-        expiryDate: fields.expiryDate,
-        bodyMarkdown: fields.bodyMarkdown,
-        attachments: fields.attachments,
+        ...policyColumns(fields, region),
         updatedBy: actor.user.id,
         updatedAt: new Date(),
         version: policy.version + 1,
       });
-      await flushUnique(em);
+      await flushOrConflict(em, DUPLICATE_DOCUMENT_NUMBER);
       const after = await this.load(em, id);
       await recordAudit(em, actor.user, actor.requestId, {
         action: 'policy.update',
@@ -391,20 +386,4 @@ export class PolicyService {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function assertUuid(id: string): void {
   if (!UUID.test(id)) throw notFound(POLICY);
-}
-
-async function flushUnique(em: EntityManager): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError({
-        code: 'CONFLICT',
-        field: 'input.documentNumber',
-        messageZh: '该发文机关已有相同文号的文件',
-        messageEn: 'This issuing body already has a policy with that document number',
-      });
-    }
-    throw error;
-  }
 }
