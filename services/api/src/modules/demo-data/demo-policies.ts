@@ -85,7 +85,8 @@ export function buildDemoPolicies(
       case 'TOWN_ASSOCIATION': {
         const town = rng.pick(towns).region;
         return {
-          body: `${town.name}计划生育协会`,
+          // Town names repeat across counties; the full name of an issuing body includes its county.
+          body: `${county}${town.name}计划生育协会`,
           prefix: `${town.name}计协`,
           region: town,
           authorUsername: `${usernamePrefix}township.${town.code.slice(6, 9)}`,
