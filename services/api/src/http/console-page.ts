@@ -34,9 +34,10 @@ export function consoleRouter(isSignedIn: (req: express.Request) => Promise<bool
   });
   router.get('/console/assets-start.js', (_req, res) => {
     res.type('text/javascript').send(`
+      const defaultQuery = ${JSON.stringify(DEFAULT_QUERY)};
       const fetcher = GraphiQL.createFetcher({ url: '/graphql', fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }) });
       ReactDOM.createRoot(document.getElementById('graphiql')).render(
-        React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }));`);
+        React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }));`);
   });
   router.get('/console', async (req, res) => {
     res.setHeader(
@@ -51,6 +52,17 @@ export function consoleRouter(isSignedIn: (req: express.Request) => Promise<bool
   });
   return router;
 }
+
+const DEFAULT_QUERY = `# GraphQL 控制台：以您的登录身份和管辖范围执行。
+# GraphQL console: runs with your session and jurisdiction.
+query LatestPolicies {
+  viewer { displayName role region { name code } }
+  policies(first: 10, orderBy: { field: ISSUE_DATE, direction: DESC }) {
+    totalCount
+    edges { node { title documentNumber status issueDate region { name } } }
+  }
+}
+`;
 
 const SIGN_IN_FIRST = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>GraphQL 控制台</title></head>
 <body><main><h1>GraphQL 控制台 / GraphQL console</h1>

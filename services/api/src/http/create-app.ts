@@ -86,7 +86,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
         {
           requestId: (req as Request & { requestId?: string }).requestId,
           method: req.method,
-          path: req.path,
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
