@@ -16,7 +16,7 @@ function fakeContext(): { context: LoaderContext; entries: Map<string, StoredEnt
   const warnings: string[] = [];
   const context = {
     collection: 'test',
-    config: { root: new URL('file:///work/main/sites/portal/') },
+    config: { root: new URL('file:///srv/sunshine/sites/portal/') },
     logger: {
       warn: (message: string) => warnings.push(message),
       info: () => {},

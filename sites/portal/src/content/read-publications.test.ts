@@ -125,8 +125,8 @@ describe('readPolicyNotices', () => {
 
 describe('resolvePublicationsDir', () => {
   it('prefers SUNSHINE_PUBLICATIONS_DIR, else <repo root>/var/publications', () => {
-    const root = new URL('file:///work/main/sites/portal/');
+    const root = new URL('file:///srv/sunshine/sites/portal/');
     expect(resolvePublicationsDir(root, { SUNSHINE_PUBLICATIONS_DIR: '/srv/pub' })).toBe('/srv/pub');
-    expect(resolvePublicationsDir(root, {})).toBe('/work/main/var/publications');
+    expect(resolvePublicationsDir(root, {})).toBe('/srv/sunshine/var/publications');
   });
 });
