@@ -17,6 +17,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { register } from 'tsx/esm/api';
 import type { SessionUser } from '../services/api/src/modules/identity/session-user.ts';
+import { signInOverHttp } from '../services/api/test/sign-in-over-http.ts';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
@@ -219,7 +220,7 @@ async function main(): Promise<void> {
   const sqlServer = await startSqlServer(orm, admin);
   cleanups.push(() => closeServer(sqlServer.server));
 
-  const cookie = await signIn(api.url, ADMIN, DEMO_PASSWORD);
+  const cookie = await signInOverHttp(api.url, ADMIN, DEMO_PASSWORD);
   const graphqlBody = JSON.stringify({ query: POLICIES_QUERY, variables: { first: PAGE_SIZE } });
   const graphqlAgent = new Agent({ keepAlive: true, maxSockets: 1 });
   const sqlAgent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -466,20 +467,6 @@ function printTable(rows: Summary[], ratios: { p50: number; p99: number; mean: n
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const line of lines) console.log(format(line));
   console.log();
-}
-
-async function signIn(apiUrl: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }',
-      variables: { u: username, p: password },
-    }),
-  });
-  const setCookie = response.headers.get('set-cookie');
-  if (!setCookie) throw new Error(`sign-in failed for ${username}: ${await response.text()}`);
-  return setCookie.split(';')[0] ?? '';
 }
 
 function parseGraphQL(reply: Reply): PolicyNode[] {

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
 import { type RunningApi, startApi } from '../src/server.ts';
 // The ProvidedContext keys (pgAdminUrl, templates) are declared where global setup provides them.
 import type {} from './global-setup.ts';
+import { signInOverHttp } from './sign-in-over-http.ts';
 
 export interface TestDatabase {
   ownerUrl: string;
@@ -94,19 +95,7 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
     publicationsDir,
     logLines,
     graphql,
-    async signIn(username, password = DEMO_PASSWORD) {
-      const response = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }',
-          variables: { u: username, p: password },
-        }),
-      });
-      const setCookie = response.headers.get('set-cookie');
-      if (!setCookie) throw new Error(`sign-in failed for ${username}: ${await response.text()}`);
-      return setCookie.split(';')[0] ?? '';
-    },
+    signIn: (username, password = DEMO_PASSWORD) => signInOverHttp(api.url, username, password),
     async ownerSql(sql, params = []) {
       return (await owner.query(sql, params)).rows;
     },
