@@ -1,9 +1,9 @@
 import path from 'node:path';
+import { REPO_ROOT } from '@sunshine/api/config';
 import { databaseName, redactUrl, withDatabase } from '@sunshine/devdb/database-urls';
 import { type RunningPostgres, startEmbeddedPostgres } from '@sunshine/devdb/embedded-postgres';
 import pg from 'pg';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const EMBEDDED_DATA_DIR = path.join(REPO_ROOT, '.data/postgres');
 export const EMBEDDED_PORT = Number(process.env.SUNSHINE_PG_PORT ?? 54329);
 export const EMBEDDED_DATABASE = 'sunshine';

@@ -1,6 +1,6 @@
 import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
-import { readApiConfig } from '@sunshine/api/config';
+import { REPO_ROOT, readApiConfig } from '@sunshine/api/config';
 import { DEMO_PASSWORD, generateDemoCounty } from '@sunshine/api/demo-county';
 import { exportPublications } from '@sunshine/api/export-publications';
 import { loadDemoCounty } from '@sunshine/api/load-demo-county';
@@ -9,7 +9,7 @@ import { startApi } from '@sunshine/api/server';
 import { MANIFEST_FILE } from '@sunshine/disclosure/publication-files';
 import { buildPortal } from '@sunshine/portal/build-portal';
 import { serveStatic } from '@sunshine/portal/serve-static';
-import { EMBEDDED_PORT, openLocalDatabase, REPO_ROOT } from './local-database.ts';
+import { EMBEDDED_PORT, openLocalDatabase } from './local-database.ts';
 
 /**
  * `npm start`: database, migrations, demo county (first run only), API, portal. Ctrl-C stops

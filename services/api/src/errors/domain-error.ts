@@ -49,11 +49,3 @@ export function notFound(what: { zh: string; en: string }, field?: string): Doma
     messageEn: `${what.en} not found or outside your jurisdiction`,
   });
 }
-
-export function forbidden(messageZh: string, messageEn: string): DomainError {
-  return new DomainError({ code: 'FORBIDDEN', messageZh, messageEn });
-}
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`Unreachable: ${String(value)}`);
-}

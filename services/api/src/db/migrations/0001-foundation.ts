@@ -1,10 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
+import { scopedTableSql } from './scoped-table.ts';
 
 /**
  * The foundation: regions, identity, the jurisdiction pattern (row-level security keyed on the
  * caller's region path, set per transaction), policies, disclosures and publications.
  *
- * Every scoped table follows the same recipe (ADR 0003):
+ * Every scoped table follows the same recipe (ADR 0003, `scopedTableSql`):
  *   region_path ltree NOT NULL, filled by trigger from region_id;
  *   ENABLE + FORCE ROW LEVEL SECURITY;
  *   policies comparing region_path with app_scope(), which is NULL (sees nothing) unless the
@@ -191,12 +192,7 @@ export class Migration0001Foundation extends Migration {
       )`);
     this.addSql(`create index policy_region_path on policy using gist (region_path)`);
     this.addSql(`create index policy_issue_date on policy (issue_date desc, id)`);
-    this.addSql(`
-      create trigger policy_region_path before insert or update of region_id on policy
-        for each row execute function set_region_path()`);
-    this.addSql(`alter table policy enable row level security`);
-    this.addSql(`alter table policy force row level security`);
-    this.addSql(`create policy policy_read on policy for select using (region_path <@ app_scope())`);
+    for (const sql of scopedTableSql('policy')) this.addSql(sql);
     this.addSql(`
       create policy policy_insert on policy for insert
         with check (region_path <@ app_scope() and app_can_write() and created_by = app_user_id())`);
@@ -234,9 +230,6 @@ export class Migration0001Foundation extends Migration {
         constraint disclosure_approval_pins_text check (approved_sha256 is null or approved_sha256 = document_sha256)
       )`);
     this.addSql(`create index disclosure_region_path on disclosure using gist (region_path)`);
-    this.addSql(`
-      create trigger disclosure_region_path before insert or update of region_id on disclosure
-        for each row execute function set_region_path()`);
     // Approval is the caller's own act: approved_by must be the signed-in user, and a change to
     // what runs (the text, parameters or output fields) drops the approval and makes the editor
     // the drafter, so the next approval again needs a second person.
@@ -258,9 +251,7 @@ export class Migration0001Foundation extends Migration {
     this.addSql(`
       create trigger disclosure_guard before insert or update on disclosure
         for each row execute function disclosure_guard()`);
-    this.addSql(`alter table disclosure enable row level security`);
-    this.addSql(`alter table disclosure force row level security`);
-    this.addSql(`create policy disclosure_read on disclosure for select using (region_path <@ app_scope())`);
+    for (const sql of scopedTableSql('disclosure')) this.addSql(sql);
     this.addSql(`
       create policy disclosure_insert on disclosure for insert
         with check (region_path <@ app_scope() and app_user_role() in ('COUNTY_ADMIN', 'TOWNSHIP_ADMIN')
@@ -281,9 +272,6 @@ export class Migration0001Foundation extends Migration {
         status text not null default 'RUNNING' check (status in ('RUNNING', 'SUCCEEDED', 'FAILED'))
       )`);
     this.addSql(`
-      create trigger publication_run_region_path before insert or update of region_id on publication_run
-        for each row execute function set_region_path()`);
-    this.addSql(`
       create table publication (
         id uuid primary key default gen_random_uuid(),
         run_id uuid not null references publication_run (id),
@@ -298,9 +286,6 @@ export class Migration0001Foundation extends Migration {
         unique (run_id, disclosure_id)
       )`);
     this.addSql(`create index publication_latest on publication (disclosure_id, run_at desc)`);
-    this.addSql(`
-      create trigger publication_region_path before insert or update of region_id on publication
-        for each row execute function set_region_path()`);
     // A publication may only carry the text that was approved: checked against the disclosure row.
     this.addSql(`
       create function publication_guard() returns trigger language plpgsql as $$
@@ -315,9 +300,7 @@ export class Migration0001Foundation extends Migration {
       create trigger publication_guard before insert on publication
         for each row execute function publication_guard()`);
     for (const table of ['publication_run', 'publication']) {
-      this.addSql(`alter table ${table} enable row level security`);
-      this.addSql(`alter table ${table} force row level security`);
-      this.addSql(`create policy ${table}_read on ${table} for select using (region_path <@ app_scope())`);
+      for (const sql of scopedTableSql(table)) this.addSql(sql);
       this.addSql(`
         create policy ${table}_insert on ${table} for insert
           with check (region_path <@ app_scope() and app_user_role() in ('COUNTY_ADMIN', 'TOWNSHIP_ADMIN'))`);
@@ -342,12 +325,7 @@ export class Migration0001Foundation extends Migration {
         created_at timestamptz not null default now()
       )`);
     this.addSql(`create index person_region_path on person using gist (region_path)`);
-    this.addSql(`
-      create trigger person_region_path before insert or update of region_id on person
-        for each row execute function set_region_path()`);
-    this.addSql(`alter table person enable row level security`);
-    this.addSql(`alter table person force row level security`);
-    this.addSql(`create policy person_read on person for select using (region_path <@ app_scope())`);
+    for (const sql of scopedTableSql('person')) this.addSql(sql);
     this.addSql(`
       create policy person_write on person for all
         using (region_path <@ app_scope() and app_can_write())

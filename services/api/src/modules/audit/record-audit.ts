@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { canonicalSha256 } from '../../canonical-json.ts';
 import type { SessionUser } from '../identity/session-user.ts';
 
 export interface AuditEntry {
@@ -9,22 +9,6 @@ export interface AuditEntry {
   regionPath: string;
   before?: unknown;
   after?: unknown;
-}
-
-/** Digest of a snapshot: the audit log proves what changed without holding personal data itself. */
-export function snapshotDigest(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
-}
-
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
 /** One audit row in the caller's transaction: the change and its record commit or fail together. */
@@ -45,8 +29,9 @@ export async function recordAudit(
       entry.action,
       entry.entity,
       entry.entityId,
-      snapshotDigest(entry.before),
-      snapshotDigest(entry.after),
+      // Digests only: the audit log proves what changed without holding personal data itself.
+      entry.before === undefined ? null : canonicalSha256(entry.before),
+      entry.after === undefined ? null : canonicalSha256(entry.after),
       requestId ?? null,
     ],
   );

@@ -1,5 +1,6 @@
-import type { ApprovedQuery, Dataset } from '@sunshine/disclosure/dataset';
+import type { Dataset } from '@sunshine/disclosure/dataset';
 import pg from 'pg';
+import { approvedQuery } from './publication.service.ts';
 import { writePublicationFiles } from './write-publication-files.ts';
 
 /**
@@ -11,9 +12,15 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
   const client = new pg.Client({ connectionString: ownerDatabaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<
-      { dataset: Dataset; run_id: string; run_at: Date } & Record<string, unknown>
-    >(
+    const { rows } = await client.query<{
+      dataset: Dataset;
+      run_id: string;
+      run_at: Date;
+      description: string;
+      document: string;
+      parameters: Record<string, unknown>;
+      output_fields: string[];
+    }>(
       `select distinct on (p.disclosure_id) p.dataset, p.run_id, p.run_at, d.description, d.document,
               d.parameters, d.output_fields
          from publication p join disclosure d on d.id = p.disclosure_id
@@ -22,19 +29,14 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
     );
     if (rows.length === 0) return 0;
     const latest = rows.reduce((a, b) => (a.run_at > b.run_at ? a : b));
-    const queries: ApprovedQuery[] = rows.map((row) => ({
-      disclosureId: row.dataset.provenance.disclosureId,
-      slug: row.dataset.provenance.slug,
-      name: row.dataset.provenance.name,
-      description: String(row.description),
-      pageKind: row.dataset.provenance.pageKind,
-      document: String(row.document),
-      documentSha256: row.dataset.provenance.documentSha256,
-      parameters: row.parameters as Record<string, unknown>,
-      outputFields: row.output_fields as string[],
-      approvedBy: row.dataset.provenance.approvedBy,
-      approvedAt: row.dataset.provenance.approvedAt,
-    }));
+    const queries = rows.map((row) =>
+      approvedQuery(row.dataset, {
+        description: row.description,
+        document: row.document,
+        parameters: row.parameters,
+        outputFields: row.output_fields,
+      }),
+    );
     await writePublicationFiles(dir, {
       runId: latest.run_id,
       runAt: new Date(latest.run_at),

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { ApprovedQuery, Dataset } from '@sunshine/disclosure/dataset';
 import { execute, type GraphQLSchema, parse } from 'graphql';
+import { canonicalSha256 } from '../../canonical-json.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,7 +10,6 @@ import { type Disclosure, DisclosureSchema } from '../disclosures/disclosure.ent
 import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
 import { ROLE_LABELS, type Role } from '../identity/session-user.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
-import { canonicalJson } from './canonical-json.ts';
 import { PublicationRunSchema, PublicationSchema } from './publication.entity.ts';
 
 export interface PublishedDataset {
@@ -66,9 +65,10 @@ export class PublicationService {
       );
       const datasets: Dataset[] = [];
       const queries: ApprovedQuery[] = [];
+      const published: PublishedDataset[] = [];
       for (const disclosure of runnable) {
         const dataset = await this.execute(em, disclosure, run.id, runAt);
-        const datasetSha256 = createHash('sha256').update(canonicalJson(dataset)).digest('hex');
+        const datasetSha256 = canonicalSha256(dataset);
         em.create(PublicationSchema, {
           run,
           disclosure,
@@ -81,6 +81,12 @@ export class PublicationService {
         });
         datasets.push(dataset);
         queries.push(approvedQuery(dataset, disclosure));
+        published.push({
+          disclosureId: disclosure.id,
+          slug: disclosure.slug,
+          rowCount: dataset.rows.length,
+          datasetSha256,
+        });
       }
       em.assign(run, { status: 'SUCCEEDED', finishedAt: new Date() });
       await em.flush();
@@ -96,6 +102,7 @@ export class PublicationService {
         runAt,
         datasets,
         queries,
+        published,
       };
     });
     await this.onPublished({
@@ -104,24 +111,7 @@ export class PublicationService {
       datasets: result.datasets,
       queries: result.queries,
     });
-    return {
-      runId: result.runId,
-      runAt: result.runAt,
-      datasets: result.datasets.map((dataset) => ({
-        disclosureId: dataset.provenance.disclosureId,
-        slug: dataset.provenance.slug,
-        rowCount: dataset.rows.length,
-        datasetSha256: createHash('sha256').update(canonicalJson(dataset)).digest('hex'),
-      })),
-    };
-  }
-
-  /** Latest dataset of every disclosure visible to the caller (for export and the admin console). */
-  async latestDatasets(em: EntityManager): Promise<Dataset[]> {
-    const rows = (await em.execute(
-      `select distinct on (disclosure_id) dataset from publication order by disclosure_id, run_at desc`,
-    )) as { dataset: Dataset }[];
-    return rows.map((row) => row.dataset);
+    return { runId: result.runId, runAt: result.runAt, datasets: result.published };
   }
 
   private async execute(
@@ -176,18 +166,26 @@ export class PublicationService {
   }
 }
 
-function approvedQuery(dataset: Dataset, disclosure: Disclosure): ApprovedQuery {
+/**
+ * The approved query published beside a dataset: identity and approval from the dataset's own
+ * provenance, the text and its settings from the disclosure it ran.
+ */
+export function approvedQuery(
+  dataset: Dataset,
+  source: Pick<Disclosure, 'description' | 'document' | 'parameters' | 'outputFields'>,
+): ApprovedQuery {
+  const { provenance } = dataset;
   return {
-    disclosureId: disclosure.id,
-    slug: disclosure.slug,
-    name: disclosure.name,
-    description: disclosure.description,
-    pageKind: disclosure.pageKind,
-    document: disclosure.document,
-    documentSha256: disclosure.documentSha256,
-    parameters: disclosure.parameters,
-    outputFields: disclosure.outputFields,
-    approvedBy: dataset.provenance.approvedBy,
-    approvedAt: dataset.provenance.approvedAt,
+    disclosureId: provenance.disclosureId,
+    slug: provenance.slug,
+    name: provenance.name,
+    description: source.description,
+    pageKind: provenance.pageKind,
+    document: source.document,
+    documentSha256: provenance.documentSha256,
+    parameters: source.parameters,
+    outputFields: source.outputFields,
+    approvedBy: provenance.approvedBy,
+    approvedAt: provenance.approvedAt,
   };
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '@sunshine/disclosure/dataset';
 import { datasetFile, MANIFEST_FILE, queryFile } from '@sunshine/disclosure/publication-files';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../../canonical-json.ts';
 import type { PublicationFiles } from './publication.service.ts';
 
 /**
