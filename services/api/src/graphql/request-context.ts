@@ -3,6 +3,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { Actor } from '../modules/identity/actor.ts';
 import type { SessionUser } from '../modules/identity/session-user.ts';
 import type { Services } from '../services.ts';
+import type { RequestLoaders } from './request-loaders.ts';
 
 export interface RequestContext {
   requestId: string;
@@ -11,6 +12,8 @@ export interface RequestContext {
   sessionToken: string | null;
   clientKey: string;
   services: Services;
+  /** Batch loaders for nested reads, made fresh for each request. */
+  loaders: RequestLoaders;
   res: Response;
 }
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { ApiConfig } from '../config.ts';
 import { createErrorFormatter } from '../graphql/format-error.ts';
 import type { RequestContext } from '../graphql/request-context.ts';
+import { RequestLoaders } from '../graphql/request-loaders.ts';
 import type { Services } from '../services.ts';
 import { consoleRouter } from './console-page.ts';
 import { requestIdMiddleware } from './request-id.ts';
@@ -147,6 +148,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
           sessionToken,
           clientKey: req.ip ?? 'unknown',
           services: deps.services,
+          loaders: new RequestLoaders(),
           res,
         };
       },
