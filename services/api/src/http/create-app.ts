@@ -5,6 +5,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { type GraphQLSchema, NoSchemaIntrospectionCustomRule, validate } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from '../config.ts';
+import { compiledExecutorGateway } from '../graphql/compiled-executor.ts';
 import { createErrorFormatter } from '../graphql/format-error.ts';
 import type { RequestContext } from '../graphql/request-context.ts';
 import { RequestLoaders } from '../graphql/request-loaders.ts';
@@ -59,7 +60,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    schema: deps.schema,
+    gateway: compiledExecutorGateway(deps.schema),
     // armor's types come from Apollo's CommonJS build; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
