@@ -14,12 +14,14 @@ import { compiledExecutorGateway } from './compiled-executor.ts';
 class Refusal extends Error {}
 
 const schema = buildSchema(`
-  type Query { greeting(name: String!): String!, items(n: Int!): [Item!]!, refuse: String }
+  type Query { greeting(name: String!): String!, items(n: Int!): [Item!]!, refuse: String, count(input: CountInput!): Int! }
+  input CountInput { from: Int! = 0, to: Int! }
   type Item { id: Int!, label: String! }
 `);
 const rootValue = {
   greeting: ({ name }: { name: string }) => `你好，${name}`,
   items: ({ n }: { n: number }) => Array.from({ length: n }, (_, id) => ({ id, label: `#${id}` })),
+  count: ({ input }: { input: { from: number; to: number } }) => input.to - input.from,
   refuse: () => {
     throw new Refusal('no');
   },
@@ -78,6 +80,15 @@ describe('the compiled executor', () => {
     const expected = await graphql({ schema, source, variableValues: { n: 'many' } });
     expect(result.errors?.map((e) => e.message)).toEqual(expected.errors?.map((e) => e.message));
     expect(result.data).toBeUndefined();
+  });
+
+  it('applies input-field defaults the way graphql-js does', async () => {
+    const source = 'query($input: CountInput!) { count(input: $input) }';
+    const executor = await executorFor(schema);
+    for (let i = 0; i < 2; i++) {
+      expect(await executor(requestFor(source, { input: { to: 5 } }))).toEqual({ data: { count: 5 } });
+    }
+    expect(await executor(requestFor(source, { input: { from: 2, to: 5 } }))).toEqual({ data: { count: 3 } });
   });
 
   it('runs introspection on graphql-js and still answers it', async () => {

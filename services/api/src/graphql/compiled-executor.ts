@@ -49,17 +49,24 @@ export function compiledExecutorGateway(
       const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
       if (coerced.errors) return { errors: coerced.errors } as Awaited<ReturnType<GatewayExecutor>>;
     }
-    const result: ExecutionResult =
-      query === null
-        ? await execute({
-            schema,
-            document: request.document,
-            contextValue: request.context,
-            variableValues: variables,
-            operationName: request.operationName,
-          })
-        : withPlainErrors(await query.query(undefined, request.context, variables));
-    return result as Awaited<ReturnType<GatewayExecutor>>;
+    const interpret = () =>
+      execute({
+        schema,
+        document: request.document,
+        contextValue: request.context,
+        variableValues: variables,
+        operationName: request.operationName,
+      });
+    if (query === null) return (await interpret()) as Awaited<ReturnType<GatewayExecutor>>;
+    const result = await query.query(undefined, request.context, variables);
+    // graphql-jit coerces variables by its own code, which misses some of graphql-js's rules
+    // (a defaulted non-null input field left out). graphql-js accepted these variables above, so
+    // a refusal here is jit's: this document runs on graphql-js from now on, this request too.
+    if (result.data === undefined && result.errors?.every((error) => error.path === undefined)) {
+      compiled.set(key, null);
+      return (await interpret()) as Awaited<ReturnType<GatewayExecutor>>;
+    }
+    return withPlainErrors(result) as Awaited<ReturnType<GatewayExecutor>>;
   };
 
   return {

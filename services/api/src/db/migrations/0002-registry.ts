@@ -356,11 +356,27 @@ export class Migration0002Registry extends Migration {
         create policy ${table}_delete on ${table} for delete
           using (region_path <@ app_scope() and app_can_write())`);
     }
-    // Evaluations are made by the level above the association: county and township admins.
+    // Evaluations are made by the level above the association: county and township admins, never
+    // of an association at their own level.
     this.addSql(`
       create policy evaluation_insert on evaluation for insert
-        with check (region_path <@ app_scope() and app_user_role() in ('COUNTY_ADMIN', 'TOWNSHIP_ADMIN')
-                    and evaluated_by = app_user_id())`);
+        with check (region_path <@ app_scope() and nlevel(region_path) > nlevel(app_scope())
+                    and app_user_role() in ('COUNTY_ADMIN', 'TOWNSHIP_ADMIN') and evaluated_by = app_user_id())`);
+    // A re-evaluation follows a failed evaluation of the same association, on a later day.
+    this.addSql(`
+      create function evaluation_re_evaluation_guard() returns trigger language plpgsql as $$
+      begin
+        if new.re_evaluation_of is not null and not exists (
+             select from evaluation e where e.id = new.re_evaluation_of and not e.passed
+                and e.association_id = new.association_id and e.evaluated_on < new.evaluated_on) then
+          raise exception 'a re-evaluation must follow a failed evaluation of the same association'
+            using errcode = '23514';
+        end if;
+        return new;
+      end $$`);
+    this.addSql(`
+      create trigger evaluation_re_evaluation_guard before insert on evaluation
+        for each row execute function evaluation_re_evaluation_guard()`);
     this.addSql(`
       create policy import_job_insert on import_job for insert
         with check (region_path <@ app_scope() and app_can_write() and created_by = app_user_id())`);
@@ -421,6 +437,16 @@ export class Migration0002Registry extends Migration {
           return raised;
         end $$`);
 
+    // Who made an evaluation, by name, role and region: admins' names are internal, never personal data
+    // of residents, and only evaluators (county and township admins) are answered.
+    this.addSql(`
+      create function evaluator_names(p_user_ids uuid[])
+        returns table (user_id uuid, display_name text, role text, region_id uuid)
+        language sql stable security definer set search_path = public, pg_temp as $$
+          select u.id, u.display_name, u.role, u.region_id from app_user u
+           where u.id = any (p_user_ids) and u.role in ('COUNTY_ADMIN', 'TOWNSHIP_ADMIN')
+        $$`);
+
     this.addSql(`
       grant select, insert, update on association, member_group, household, household_sensitive_status, member,
         contact_household, activity, project, import_job to sunshine_app`);
@@ -428,6 +454,7 @@ export class Migration0002Registry extends Migration {
     this.addSql(`grant select, insert on evaluation to sunshine_app`);
     this.addSql(`grant select, update on person_duplicate_flag to sunshine_app`);
     this.addSql(`
-      grant execute on function person_registered_elsewhere(bytea[]), flag_near_duplicates(uuid[]) to sunshine_app`);
+      grant execute on function person_registered_elsewhere(bytea[]), flag_near_duplicates(uuid[]),
+        evaluator_names(uuid[]) to sunshine_app`);
   }
 }
