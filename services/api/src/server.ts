@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { type ApiConfig, readApiConfig } from './config.ts';
 import { createOrm } from './db/create-orm.ts';
@@ -23,6 +25,8 @@ export async function startApi(options: {
   env?: NodeJS.ProcessEnv;
   overrides?: Partial<ApiConfig>;
   logger?: Logger;
+  /** For benchmarks only: extra routes on the same server, given the API's ORM (see createApp). */
+  extraRoutes?: (app: Express, orm: MikroORM) => void;
 }): Promise<RunningApi> {
   const config = {
     ...readApiConfig(options.env ?? process.env, options),
@@ -31,7 +35,7 @@ export async function startApi(options: {
   const logger = options.logger ?? createLogger(config.logLevel);
   const orm = await createOrm(config.appDatabaseUrl);
   const [schema, publicSchema] = await Promise.all([buildAdminSchema(), buildPublicSchema()]);
-  const services = createServices(orm, publicSchema, config);
+  const services = createServices(orm, publicSchema, config, logger);
   const { app, stop } = await createApp({
     config,
     schema,
@@ -40,6 +44,7 @@ export async function startApi(options: {
     checkDatabase: async () => {
       await orm.em.fork().execute('select 1');
     },
+    extraRoutes: (app) => options.extraRoutes?.(app, orm),
   });
   const server: Server = createServer(app);
   server.requestTimeout = 30_000;

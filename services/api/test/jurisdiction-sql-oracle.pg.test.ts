@@ -61,7 +61,12 @@ interface Verdict {
 /** Runs the triples in one transaction (rolled back), admin by admin, on a client already acting as the app role. */
 async function judge(client: pg.ClientBase, selected: Triple[]): Promise<Verdict> {
   const verdict: Verdict = { mismatches: [], invalid: [], outcomes: new Map() };
-  const byAdmin = Map.groupBy(selected, (triple) => triple.admin.username);
+  const byAdmin = new Map<string, Triple[]>();
+  for (const triple of selected) {
+    const group = byAdmin.get(triple.admin.username) ?? [];
+    group.push(triple);
+    byAdmin.set(triple.admin.username, group);
+  }
   for (const group of byAdmin.values()) {
     await actAs(client, group[0]?.admin as Triple['admin']);
     for (const triple of group) {

@@ -9,6 +9,8 @@ import { compiledExecutorGateway } from '../graphql/compiled-executor.ts';
 import { createErrorFormatter } from '../graphql/format-error.ts';
 import type { RequestContext } from '../graphql/request-context.ts';
 import { RequestLoaders } from '../graphql/request-loaders.ts';
+import { exportRoutes } from '../modules/exports/export-routes.ts';
+import { importRoutes, UPLOAD_HEADER } from '../modules/imports/import-routes.ts';
 import type { Services } from '../services.ts';
 import { consoleRouter } from './console-page.ts';
 import { requestIdMiddleware } from './request-id.ts';
@@ -24,6 +26,11 @@ export interface AppDependencies {
   logger: Logger;
   /** Liveness of the database, for /healthz. */
   checkDatabase: () => Promise<void>;
+  /**
+   * For benchmarks only: mounts routes on this app after the shared middleware and before
+   * /graphql, so a comparison endpoint runs on the same server, behind the same middleware.
+   */
+  extraRoutes?: (app: Express) => void;
 }
 
 /** Introspection is for signed-in admins only: anonymous callers learn nothing of the schema. */
@@ -108,7 +115,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
       res.setHeader('Vary', 'Origin');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-        res.setHeader('Access-Control-Allow-Headers', 'content-type, apollo-require-preflight');
+        res.setHeader('Access-Control-Allow-Headers', `content-type, apollo-require-preflight, ${UPLOAD_HEADER}`);
         res.setHeader('Access-Control-Max-Age', '600');
         res.status(204).end();
         return;
@@ -129,12 +136,18 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
     }
   });
 
+  // File uploads and downloads: raw bodies and streams, outside GraphQL and its JSON body limit.
+  app.use(importRoutes({ services: deps.services, logger: deps.logger }));
+  app.use(exportRoutes({ services: deps.services, logger: deps.logger }));
+
   app.use(
     consoleRouter(async (req) => {
       const token = readSessionToken(req);
       return token !== null && (await deps.services.identity.sessionUser(token)) !== null;
     }),
   );
+
+  deps.extraRoutes?.(app);
 
   app.use(
     '/graphql',
@@ -194,5 +207,11 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
     },
   );
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      await apollo.stop();
+      await deps.services.imports.close();
+    },
+  };
 }

@@ -189,7 +189,7 @@ export async function buildOracleWorld(owner: pg.ClientBase): Promise<OracleWorl
       rows.push({
         table: 'person_duplicate_flag',
         key: { id: flag.id as string },
-        regionPath: flag.region_path,
+        regionPath: flag.region_path as string,
       });
 
       targets.push({

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { POLICY_NOTICES_DISCLOSURE } from '@sunshine/disclosure/policy-notices-disclosure';
 import pg from 'pg';
 import type { ApiConfig } from '../../config.ts';
@@ -6,7 +6,11 @@ import { createOrm } from '../../db/create-orm.ts';
 import { buildPublicSchema } from '../../public-schema/build-public-schema.ts';
 import { createServices } from '../../services.ts';
 import { hashPassword } from '../identity/password.ts';
+import { residentIdHmac } from '../persons/resident-id-hmac.ts';
 import { DEMO_PASSWORD, type DemoScale, generateDemoCounty } from './demo-county.ts';
+
+// Moved to persons/resident-id-hmac.ts; re-exported here until every caller imports it from there.
+export { residentIdHmac };
 
 export interface LoadDemoOptions {
   ownerDatabaseUrl: string;
@@ -30,10 +34,6 @@ const BATCH = 2000;
 /** ltree labels allow letters, digits and underscores; our codes are digits and at most a hyphen. */
 export function pathLabel(code: string): string {
   return code.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-export function residentIdHmac(key: string, residentId: string): Buffer {
-  return createHmac('sha256', key).update(residentId).digest();
 }
 
 /**

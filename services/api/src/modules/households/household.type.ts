@@ -1,5 +1,6 @@
 import '../../reflect-metadata.ts';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../graphql/page-info.type.ts';
 
 export enum PlanningStatusEnum {
   NONE = 'NONE',
@@ -73,4 +74,25 @@ export function toHouseholdType(row: HouseholdRow): HouseholdType {
     version: row.version,
     regionId: row.region_id,
   };
+}
+
+@ObjectType('HouseholdEdge')
+export class HouseholdEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => HouseholdType)
+  node!: HouseholdType;
+}
+
+@ObjectType('HouseholdConnection')
+export class HouseholdConnection {
+  @Field(() => [HouseholdEdge])
+  edges!: HouseholdEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }

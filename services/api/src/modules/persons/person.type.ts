@@ -1,6 +1,7 @@
 import '../../reflect-metadata.ts';
 import { maskResidentId } from '@sunshine/identifiers/resident-id';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageInfo } from '../../graphql/page-info.type.ts';
 
 export enum SexEnum {
   MALE = 'MALE',
@@ -106,4 +107,25 @@ export function toPersonType(row: PersonRow): PersonType {
     currentRegionId: row.current_region_id,
     householdId: row.household_id,
   };
+}
+
+@ObjectType('PersonEdge')
+export class PersonEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => PersonType)
+  node!: PersonType;
+}
+
+@ObjectType('PersonConnection')
+export class PersonConnection {
+  @Field(() => [PersonEdge])
+  edges!: PersonEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { withScope } from '../../db/scoped-transaction.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { notFound } from '../../errors/domain-error.ts';
+import { groupByKey } from '../../graphql/request-loaders.ts';
 import type { Actor } from '../identity/actor.ts';
 import { pathWithin } from '../identity/session-user.ts';
 import { type Region, RegionSchema } from './region.entity.ts';
@@ -18,6 +20,44 @@ export class RegionService {
       return em.find(RegionSchema, { parent: parent.id }, { orderBy: { code: 'asc' } });
     });
   }
+
+  /** Regions by id, as plain rows, for batch loaders; ids the caller may not see are left out. */
+  async byIds(actor: Actor, ids: readonly string[]): Promise<RegionRow[]> {
+    return withScope(this.orm, actor.user, async (em) => {
+      return (await em.execute(
+        'select id, code, name, level, path::text as path from region where id = any(?::uuid[])',
+        [sqlArray(ids)],
+      )) as RegionRow[];
+    });
+  }
+
+  /** The region with this code, inside the caller's subtree. */
+  async get(actor: Actor, code: string): Promise<RegionRow> {
+    return withScope(this.orm, actor.user, (em) => findRegionRowInScope(em, actor, code, 'code'));
+  }
+
+  /** Batch: the regions directly below each region that the caller may see, by code. */
+  async childrenOf(actor: Actor, parentIds: readonly string[]): Promise<RegionRow[][]> {
+    const rows = await withScope(
+      this.orm,
+      actor.user,
+      (em) =>
+        em.execute(
+          `select id, code, name, level, path::text as path, parent_id from region
+            where parent_id = any(?::uuid[]) order by code`,
+          [sqlArray(parentIds)],
+        ) as Promise<(RegionRow & { parent_id: string })[]>,
+    );
+    return groupByKey(parentIds, rows, (row) => row.parent_id);
+  }
+}
+
+export interface RegionRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
 }
 
 /**
@@ -31,6 +71,24 @@ export async function findRegionInScope(
   field?: string,
 ): Promise<Region> {
   const region = await em.findOne(RegionSchema, { code });
+  if (!region || !pathWithin(region.path, actor.user.regionPath)) throw notFound(REGION, field);
+  return region;
+}
+
+/**
+ * The same rule as `findRegionInScope`, as a plain row by SQL: for read paths, which never hydrate
+ * entities, and for writes that only need the id and path.
+ */
+export async function findRegionRowInScope(
+  em: EntityManager,
+  actor: Actor,
+  code: string,
+  field?: string,
+): Promise<RegionRow> {
+  const [region] = (await em.execute(
+    'select id, code, name, level, path::text as path from region where code = ?',
+    [code],
+  )) as RegionRow[];
   if (!region || !pathWithin(region.path, actor.user.regionPath)) throw notFound(REGION, field);
   return region;
 }

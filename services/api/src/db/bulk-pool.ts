@@ -1,0 +1,16 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+
+/**
+ * A small pool of plain `pg` connections beside the ORM's, for imports (COPY) and exports (cursors),
+ * which need the connection itself. Same URL and role as the ORM, so the same row-level security.
+ * It connects only when first used.
+ */
+export function createBulkPool(orm: MikroORM, max = 4): pg.Pool {
+  return new pg.Pool({
+    connectionString: orm.config.get('clientUrl'),
+    max,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+  });
+}

@@ -1,0 +1,174 @@
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
+import { decodeCursor } from '../../graphql/relay-cursor.ts';
+import type { Actor } from '../identity/actor.ts';
+import { pathWithin } from '../identity/session-user.ts';
+import { isCalendarDate, isUuid } from './work-record-fields.ts';
+
+/**
+ * SQL pieces the work-record services (activities, projects, evaluations) share. Reads are plain
+ * rows through the scoped transaction's `em.execute`; row-level security limits every statement to
+ * the caller's subtree, and these helpers add the clear error a form needs.
+ */
+
+const ASSOCIATION = { zh: '计生协会', en: 'Association' };
+const REGION = { zh: '行政区划', en: 'Region' };
+
+export interface AssociationInScope {
+  id: string;
+  code: string;
+  name: string;
+  level: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+  regionId: string;
+  regionPath: string;
+}
+
+/** The association a record is filed under; NOT_FOUND (naming `field`) outside the caller's subtree. */
+export async function findAssociationInScope(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  field: string,
+): Promise<AssociationInScope> {
+  if (!isUuid(id)) throw notFound(ASSOCIATION, field);
+  const [row] = (await em.execute(
+    `select a.id, a.code, a.name, a.level, a.region_id, a.region_path::text as region_path
+       from association a where a.id = ?`,
+    [id],
+  )) as {
+    id: string;
+    code: string;
+    name: string;
+    level: AssociationInScope['level'];
+    region_id: string;
+    region_path: string;
+  }[];
+  if (!row || !pathWithin(row.region_path, actor.user.regionPath)) throw notFound(ASSOCIATION, field);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    regionId: row.region_id,
+    regionPath: row.region_path,
+  };
+}
+
+/** The ltree path of a region code inside the caller's subtree, for `region_path <@ ?` filters. */
+export async function regionPathInScope(
+  em: EntityManager,
+  actor: Actor,
+  code: string,
+  field: string,
+): Promise<string> {
+  const [row] = (await em.execute('select path::text as path from region where code = ?', [code])) as {
+    path: string;
+  }[];
+  if (!row || !pathWithin(row.path, actor.user.regionPath)) throw notFound(REGION, field);
+  return row.path;
+}
+
+/** Runs a write; a unique-constraint violation becomes a CONFLICT naming the field. */
+export async function executeOrConflict<T>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[],
+  conflict: { field: string; messageZh: string; messageEn: string },
+): Promise<T[]> {
+  try {
+    return (await em.execute(sql, params)) as T[];
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError({ code: 'CONFLICT', ...conflict });
+    }
+    throw error;
+  }
+}
+
+export function staleVersion(what: Label): DomainError {
+  return new DomainError({
+    code: 'CONFLICT',
+    field: 'expectedVersion',
+    messageZh: `该${what.zh}已被他人修改，请刷新后重试`,
+    messageEn: `Someone else changed this ${what.en.toLowerCase()}; reload and try again`,
+  });
+}
+
+interface Label {
+  zh: string;
+  en: string;
+}
+
+/**
+ * One sort order of a keyset-paginated list: the column compared (typed, so its index serves),
+ * the text the cursor carries and how that text goes back to SQL.
+ */
+export interface KeysetSort {
+  /** The typed column or expression, e.g. `a.held_on`. */
+  column: string;
+  /** SQL giving the cursor's text for a row. */
+  cursorText: string;
+  /** SQL turning the cursor's text back into the column's type, with one `?`. */
+  fromCursor: string;
+  /** Whether a cursor's text can be that type: a forged cursor is BAD_INPUT, not an SQL error. */
+  accepts: (text: string) => boolean;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
+
+export function dateSort(column: string): KeysetSort {
+  return { column, cursorText: `${column}::text`, fromCursor: '?::date', accepts: isCalendarDate };
+}
+
+export function timestampSort(column: string): KeysetSort {
+  return {
+    column,
+    cursorText: `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+    fromCursor: `(?::timestamp at time zone 'UTC')`,
+    accepts: (text) =>
+      TIMESTAMP.test(text) &&
+      isCalendarDate(text.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(`${text.slice(0, 23)}Z`)),
+  };
+}
+
+export function textSort(column: string): KeysetSort {
+  return { column, cursorText: column, fromCursor: '?', accepts: () => true };
+}
+
+/**
+ * The keyset condition for rows after `after` in `direction`, or null on the first page. `id` is
+ * the tie-breaking uuid column.
+ */
+export function afterCursor(
+  sort: KeysetSort,
+  id: string,
+  direction: 'asc' | 'desc',
+  after: string | null | undefined,
+): { sql: string; params: unknown[] } | null {
+  if (!after) return null;
+  const cursor = decodeCursor(after);
+  if (!sort.accepts(cursor.sortValue)) throw badInput('after', '分页游标无效', 'The cursor is invalid');
+  return {
+    sql: `(${sort.column}, ${id}) ${direction === 'asc' ? '>' : '<'} (${sort.fromCursor}, ?::uuid)`,
+    params: [cursor.sortValue, cursor.id],
+  };
+}
+
+/** LIKE pattern for words typed in a search box: `%` and `_` stay literal. */
+export function containsPattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Regions by id, for the `region` fields of work records (one statement for a whole page). */
+export async function selectRegions(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<({ id: string; code: string; name: string; level: string } | null)[]> {
+  const rows = (await em.execute(
+    'select id, code, name, level from region where id = any (array[?]::uuid[])',
+    [ids as string[]],
+  )) as { id: string; code: string; name: string; level: string }[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
