@@ -408,6 +408,14 @@ export class Migration0002Registry extends Migration {
         using (region_path <@ app_scope() and app_writes_sensitive())
         with check (region_path <@ app_scope() and app_writes_sensitive())`);
 
+    // Audit rows about a sensitive fact (e.g. that a household's status was recorded) are read only
+    // by those who may read the fact itself.
+    this.addSql(`alter table audit_event add column sensitive boolean not null default false`);
+    this.addSql(`drop policy audit_read on audit_event`);
+    this.addSql(`
+      create policy audit_read on audit_event for select
+        using (region_path <@ app_scope() and (not sensitive or app_reads_sensitive()))`);
+
     // Which of these ID hashes are registered outside the caller's scope. It answers nothing else
     // (no name, no place), so a clerk can be told "already registered in another jurisdiction".
     this.addSql(`

@@ -9,6 +9,8 @@ export interface AuditEntry {
   regionPath: string;
   before?: unknown;
   after?: unknown;
+  /** About a sensitive fact: readable only by those who may read the fact (app_reads_sensitive()). */
+  sensitive?: boolean;
 }
 
 /** One audit row in the caller's transaction: the change and its record commit or fail together. */
@@ -20,8 +22,8 @@ export async function recordAudit(
 ): Promise<void> {
   await em.execute(
     `insert into audit_event (user_id, user_role, region_path, action, entity, entity_id,
-                              before_sha256, after_sha256, request_id)
-     values (?, ?, ?::ltree, ?, ?, ?, ?, ?, ?)`,
+                              before_sha256, after_sha256, request_id, sensitive)
+     values (?, ?, ?::ltree, ?, ?, ?, ?, ?, ?, ?)`,
     [
       user.id,
       user.role,
@@ -33,6 +35,7 @@ export async function recordAudit(
       entry.before === undefined ? null : canonicalSha256(entry.before),
       entry.after === undefined ? null : canonicalSha256(entry.after),
       requestId ?? null,
+      entry.sensitive ?? false,
     ],
   );
 }

@@ -297,13 +297,14 @@ export class HouseholdService {
         );
       }
       // No before/after digests: with two possible values a digest is as good as the value itself.
-      // The row sits at the township, so that village clerks (who see their village's audit rows)
-      // cannot even learn that such a status was recorded for a household of theirs.
+      // The row sits at the township and is marked sensitive, so that neither village clerks nor a
+      // township auditor can learn that such a status was recorded for a household of theirs.
       await recordAudit(em, actor.user, actor.requestId, {
         action: 'household.setSensitiveStatus',
         entity: 'household',
         entityId: householdId,
         regionPath: household.region_path.split('.').slice(0, 2).join('.'),
+        sensitive: true,
       });
       return withoutPath(household);
     });
