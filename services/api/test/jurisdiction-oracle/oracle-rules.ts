@@ -101,17 +101,34 @@ export const INSERTABLE = [
 ] as const;
 
 export function mayInsert(admin: OracleAdmin, table: string, target: OracleTarget): boolean {
-  const inScope = within(target.villagePath, admin.scope);
+  return mayInsertAt(admin, table, target.villagePath);
+}
+
+/** Inserting into `table` a row filed at `path` (a village, or a township or county above it). */
+export function mayInsertAt(admin: OracleAdmin, table: string, path: string): boolean {
+  const inScope = within(path, admin.scope);
   switch (table) {
     case 'person_duplicate_flag':
       return false;
     case 'household_sensitive_status':
       return inScope && writesSensitive(admin);
     case 'evaluation':
-      return inScope && (admin.role === 'COUNTY_ADMIN' || admin.role === 'TOWNSHIP_ADMIN');
+      return mayEvaluate(admin, path);
     default:
       return inScope && writes(admin);
   }
+}
+
+/**
+ * Evaluations are made by the level above (ADR 0005): a county or township admin, of an association
+ * strictly below their own region, never of one at their own level.
+ */
+export function mayEvaluate(admin: OracleAdmin, associationPath: string): boolean {
+  return (
+    (admin.role === 'COUNTY_ADMIN' || admin.role === 'TOWNSHIP_ADMIN') &&
+    within(associationPath, admin.scope) &&
+    associationPath !== admin.scope
+  );
 }
 
 export function expected(triple: Triple): boolean {
@@ -129,4 +146,44 @@ export function expected(triple: Triple): boolean {
 
 export function tableOf(triple: Triple): string {
   return triple.operation === 'insert' ? triple.table : triple.row.table;
+}
+
+/*
+ * What the GraphQL API adds to the rule above. Its services check scope before the database is
+ * asked, and a few narrow it further; these are the only places the API answers differently from
+ * the table's own row-level rule.
+ */
+
+/** `region(code)`, `activityTotals`, `dataQualityReport`: the caller's subtree only, not the ancestors the table shows. */
+export function mayUseRegion(admin: OracleAdmin, regionPath: string): boolean {
+  return within(regionPath, admin.scope);
+}
+
+/** `regions(parentCode)` lists a region among its siblings: its parent must be in the caller's subtree. */
+export function mayListRegion(admin: OracleAdmin, regionPath: string): boolean {
+  const parent = regionPath.split('.').slice(0, -1).join('.');
+  return parent === '' ? admin.scope === regionPath : within(parent, admin.scope);
+}
+
+/** `personResidentId`: the full ID number is shown to writers in scope only (each read audited). */
+export function mayReadResidentId(admin: OracleAdmin, row: OracleRow): boolean {
+  return within(row.regionPath, admin.scope) && writes(admin);
+}
+
+/** A household's `sensitiveStatusVisible` flag: whether the caller's role and level read sensitive statuses. */
+export function seesSensitiveStatuses(admin: OracleAdmin): boolean {
+  return readsSensitive(admin);
+}
+
+/** `commitImport`: only the writer who uploaded the file, in scope. */
+export function mayCommitImport(admin: OracleAdmin, row: OracleRow): boolean {
+  return mayUpdate(admin, row) && writes(admin);
+}
+
+/**
+ * Not a jurisdiction rule but a validity rule the generator obeys: a person joins an association
+ * only if registered or living in its region (otherwise the API answers BAD_INPUT, not a refusal).
+ */
+export function mayJoin(personPath: string, associationPath: string): boolean {
+  return within(personPath, associationPath);
 }

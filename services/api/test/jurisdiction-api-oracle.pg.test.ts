@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  API_OPERATIONS,
+  type ApiTriple,
+  type ApiWorld,
+  describeApiTriple,
+  expectedOf,
+  extendWorldForApi,
+  generateApiTriples,
+  type RunContext,
+  runApiTriples,
+  runContext,
+} from './jurisdiction-oracle/oracle-api.ts';
+import { buildOracleWorld } from './jurisdiction-oracle/oracle-fixture.ts';
+import { within } from './jurisdiction-oracle/oracle-rules.ts';
+import { startTestApi, type TestApi } from './test-api.ts';
+
+/**
+ * The randomized jurisdiction oracle through the GraphQL API: 10,000 generated (admin, operation,
+ * row) triples over every registry query and mutation, each admin signed in once over HTTP, each
+ * answer compared with the region-path rule of oracle-rules.ts (the rule the raw-SQL oracle checks
+ * the database against, plus the few rules only the services add). A refusal is NOT_FOUND or
+ * FORBIDDEN (or, for a read, the row missing from the answer); any other error means the generator
+ * asked for something invalid, which fails the test as surely as a wrong answer does. Each answer
+ * is also checked against what the owner then finds stored: a refusal changed nothing, a success
+ * changed exactly what it says; and no refusal names a place outside the caller's region or a person.
+ */
+const TRIPLES = 10_000;
+const SEED = 20261123;
+/** Two calls in flight: the machine has two cores, and each call waits on the database half the time. */
+const WORKERS = 2;
+
+/** Root fields outside the registry's jurisdiction question, and why. */
+const NOT_REGISTRY: Record<string, string> = {
+  signIn: 'identity',
+  signOut: 'identity',
+  viewer: 'identity',
+  evaluationChecklist: 'the same fixed checklist for everyone',
+  disclosure: 'disclosures (issue 2), tested in disclosure.pg.test.ts',
+  disclosures: 'disclosures (issue 2)',
+  createDisclosure: 'disclosures (issue 2)',
+  updateDisclosure: 'disclosures (issue 2)',
+  approveDisclosure: 'disclosures (issue 2)',
+  runPublication: 'publications (issue 2)',
+};
+
+let t: TestApi;
+let owner: pg.Client;
+let world: ApiWorld;
+let ctx: RunContext;
+const cookies = new Map<string, string>();
+beforeAll(async () => {
+  t = await startTestApi();
+  owner = new pg.Client({ connectionString: t.db.ownerUrl });
+  await owner.connect();
+  world = await extendWorldForApi(owner, await buildOracleWorld(owner));
+  ctx = runContext(t, owner, world);
+  for (const admin of world.admins) cookies.set(admin.username, await t.signIn(admin.username));
+});
+afterAll(async () => {
+  await owner?.end();
+  await t?.close();
+});
+
+describe('the jurisdiction oracle, through the GraphQL API', () => {
+  it('covers every registry query and mutation of the admin schema', async () => {
+    const schema = buildSchema(
+      await readFile(new URL('../../../packages/schema/schema.graphql', import.meta.url), 'utf8'),
+    );
+    const roots = [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[];
+    const registry = roots
+      .flatMap((type) => Object.keys(type.getFields()))
+      .filter((field) => !(field in NOT_REGISTRY));
+    const covered = new Set(API_OPERATIONS.flatMap((operation) => operation.fields));
+    expect(registry.filter((field) => !covered.has(field))).toEqual([]);
+  });
+
+  it(`agrees with the region-path rule on ${TRIPLES.toLocaleString('en')} generated triples`, async () => {
+    const triples = generateApiTriples(world, TRIPLES, SEED);
+    const mismatches: string[] = [];
+    const invalid: string[] = [];
+    const problems: string[] = [];
+    const outcomes = new Map<string, Set<string>>();
+    const expectations = new Map<string, Set<boolean>>();
+    const refusalMessages = new Map<string, ApiTriple>();
+    await runApiTriples(
+      ctx,
+      triples,
+      (admin) => cookies.get(admin.username) as string,
+      WORKERS,
+      (triple, { outcome, messages, problem }) => {
+        const name = triple.operation.name;
+        const rule = expectedOf(triple);
+        expectations.set(name, (expectations.get(name) ?? new Set()).add(rule));
+        if (problem) problems.push(`${describeApiTriple(triple)}: ${problem}`);
+        for (const message of messages) refusalMessages.set(`${triple.admin.username}\n${message}`, triple);
+        if (typeof outcome === 'object') {
+          invalid.push(`${describeApiTriple(triple)}: ${outcome.invalid}`);
+          return;
+        }
+        outcomes.set(name, (outcomes.get(name) ?? new Set()).add(outcome));
+        if ((outcome === 'allowed') !== rule) {
+          mismatches.push(
+            `${describeApiTriple(triple)}: ${outcome}, rule says ${rule ? 'allowed' : 'refused'}`,
+          );
+        }
+      },
+    );
+    expect(invalid.slice(0, 10)).toEqual([]);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(problems.slice(0, 10)).toEqual([]);
+    // Not vacuous: every operation met admins the rule lets through and admins it refuses, and
+    // the API answered both ways.
+    for (const operation of API_OPERATIONS) {
+      expect({ operation: operation.name, rule: expectations.get(operation.name) }).toEqual({
+        operation: operation.name,
+        rule: new Set([true, false]),
+      });
+      expect({ operation: operation.name, seen: outcomes.get(operation.name) }).toEqual({
+        operation: operation.name,
+        seen: new Set(['allowed', 'refused']),
+      });
+    }
+
+    // No refusal names a place outside the caller's region or any person.
+    const regions = (await owner.query<{ name: string; path: string }>('select name, path::text from region'))
+      .rows;
+    const names = new Set(
+      (await owner.query<{ name: string }>('select distinct name from person')).rows.map((row) => row.name),
+    );
+    const longest = Math.max(...[...names].map((name) => name.length));
+    const leaks: string[] = [];
+    for (const [key, triple] of refusalMessages) {
+      const message = key.slice(key.indexOf('\n') + 1);
+      for (const region of regions) {
+        if (!within(region.path, triple.admin.scope) && message.includes(region.name))
+          leaks.push(`${describeApiTriple(triple)}: "${message}" names region ${region.name}`);
+      }
+      // Every substring of the message that could be a name, looked up among the persons' names.
+      for (let start = 0; start < message.length; start++) {
+        for (let end = start + 2; end <= Math.min(message.length, start + longest); end++) {
+          const name = message.slice(start, end);
+          if (names.has(name)) leaks.push(`${describeApiTriple(triple)}: "${message}" names person ${name}`);
+        }
+      }
+    }
+    expect(refusalMessages.size).toBeGreaterThan(5);
+    expect(leaks).toEqual([]);
+  }, 600_000);
+});
