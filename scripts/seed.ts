@@ -22,6 +22,7 @@ if ((scale !== 'county' && scale !== 'province') || !Number.isInteger(seed)) {
 }
 const say = (line: string) => console.log(`[seed] ${line}`);
 const database = await openLocalDatabase(say);
+let loaded = false;
 try {
   const urls = await provisionDatabase(database.ownerDatabaseUrl, process.env);
   const started = performance.now();
@@ -32,13 +33,16 @@ try {
     config: readApiConfig(process.env, urls),
     log: say,
   });
+  loaded = result.loaded;
   if (!result.loaded) {
     say('the database already holds data: nothing loaded. To start over with the embedded database,');
     say('stop `npm start`, delete the .data/ folder and run this again.');
-    process.exitCode = 1;
   } else {
     say(`loaded ${scale} scale (seed ${seed}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 } finally {
   await database.embedded?.stop();
 }
+// Exit explicitly: `process.exitCode = 1` was observed to end as exit status 0 (something loaded on
+// the way resets it), and a refusal must fail the command.
+process.exit(loaded ? 0 : 1);

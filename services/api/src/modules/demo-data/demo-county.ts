@@ -1,4 +1,3 @@
-import { type DemoPerson, demoCountyPersons } from './demo-persons.ts';
 import { buildDemoPolicies, type DemoPolicy } from './demo-policies.ts';
 import { DemoRandom } from './demo-random.ts';
 import {
@@ -10,6 +9,7 @@ import {
   demoCountySpecs,
   PROVINCE_COUNTY_COUNT,
 } from './demo-regions.ts';
+import { buildDemoRegistry, type DemoRegistry } from './demo-registry.ts';
 import { buildDemoUsers, type DemoUser } from './demo-users.ts';
 
 export { DEMO_PASSWORD } from './demo-users.ts';
@@ -21,6 +21,17 @@ export interface DemoCountyOptions {
   scale: DemoScale;
 }
 
+/** Everything of one county. Its registry is large (about 140,000 persons), so it is built on demand. */
+export interface DemoCountyPart {
+  spec: DemoCountySpec;
+  /** Parent before child. */
+  regions: DemoRegion[];
+  users: DemoUser[];
+  policies: DemoPolicy[];
+  /** Builds the county's registry afresh on each call (pure): hold it only while it is needed. */
+  registry(): DemoRegistry;
+}
+
 export interface DemoCounty {
   /** The generated counties: the home county 青山县 (330199) first, then 99 more at province scale. */
   counties: DemoCountySpec[];
@@ -29,16 +40,16 @@ export interface DemoCounty {
   users: DemoUser[];
   policies: DemoPolicy[];
   /**
-   * A fresh stream of persons on each call (county by county, village by village), so that a loader can
-   * pipe it into COPY without holding it: province scale is hundreds of thousands of rows.
+   * County by county, each generated when reached, so that a loader holds one county at a time:
+   * province scale is 14 million persons.
    */
-  persons: () => Iterable<DemoPerson>;
+  parts(): Iterable<DemoCountyPart>;
 }
 
 /**
  * A fictional county (or a province of 100 counties) for demos, tests and benchmarks. Pure and
  * deterministic: the same options give byte-identical output on every machine, and the home county is
- * the same at both scales. Every county's part is derived from its own random stream, so one county can
+ * the same at both scales. Every county's part is derived from its own random streams, so one county can
  * be regenerated without the others, which is what keeps the province stream in bounded memory.
  */
 export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
@@ -47,7 +58,7 @@ export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
   const counties = demoCountySpecs(random, province ? PROVINCE_COUNTY_COUNT : 1);
   const usernamePrefix = (spec: DemoCountySpec): string => (province ? `${spec.code6}.` : '');
 
-  // A county's tree is a few hundred objects: cheap to rebuild, so streams rebuild it rather than keep
+  // A county's tree is a few thousand objects: cheap to rebuild, so streams rebuild it rather than keep
   // a hundred of them alive.
   function* trees(): Generator<DemoCountyTree> {
     for (const spec of counties) yield buildDemoCountyTree(random, spec);
@@ -69,8 +80,17 @@ export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
     },
     users,
     policies,
-    persons: function* () {
-      for (const tree of trees()) yield* demoCountyPersons(random, tree);
+    *parts() {
+      for (const tree of trees()) {
+        const prefix = usernamePrefix(tree.spec);
+        yield {
+          spec: tree.spec,
+          regions: [...demoCountyRegions(tree)],
+          users: buildDemoUsers(random, tree, prefix),
+          policies: buildDemoPolicies(random, tree, prefix),
+          registry: () => buildDemoRegistry(random, tree, prefix),
+        };
+      }
     },
   };
 }

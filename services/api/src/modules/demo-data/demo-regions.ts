@@ -123,7 +123,7 @@ function villageStem(rng: DemoRandom): string {
 }
 
 /** Splits `total` into integers proportional to `weights` (largest remainder), each at least `min`. */
-function apportion(total: number, weights: readonly number[], min: number): number[] {
+export function apportion(total: number, weights: readonly number[], min: number): number[] {
   const spare = total - min * weights.length;
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (spare * w) / sum);

@@ -64,10 +64,16 @@ export const PLANTED_PER_COUNTY = {
 const SENSITIVE_SHARE = 0.003;
 const REFERENCE_YEAR = 2026;
 
-type HouseholdKind = 'SINGLE_ELDER' | 'ELDER_COUPLE' | 'YOUNG_COUPLE' | 'NUCLEAR' | 'THREE_GENERATIONS' | 'STEM';
+type HouseholdKind =
+  | 'SINGLE_ELDER'
+  | 'ELDER_COUPLE'
+  | 'YOUNG_COUPLE'
+  | 'NUCLEAR'
+  | 'THREE_GENERATIONS'
+  | 'STEM';
 
 // Rural households are older and more often three generations; the county town has more nuclear
-// families. Weights give about three persons a household, as in Zhejiang's rural census figures.
+// families. The weights give about three persons a household.
 const KIND_WEIGHTS: Record<'VILLAGE' | 'COMMUNITY', readonly (readonly [HouseholdKind, number])[]> = {
   VILLAGE: [
     ['SINGLE_ELDER', 13],
@@ -116,24 +122,23 @@ function bornIn(rng: DemoRandom, fromYear: number, toYear: number): string {
   return randomDayInYear(rng, rng.int(fromYear, Math.min(toYear, LAST_BIRTH_YEAR)));
 }
 
-/**
- * All children a mother bore, by the birth policy of her time: mostly one child in the county town
- * from the 1980s, one or two in the villages (a second one was allowed after a daughter), more again
- * after the two- and three-child policies of 2016 and 2021.
- */
+type Cohort = 'BEFORE_1958' | 'BEFORE_1985' | 'LATER';
+
+// How many children a mother bore, by her birth cohort and where she lives: mostly one in the county
+// town from the 1980s, one or two in the villages (a second was allowed after a daughter), more again
+// after the two- and three-child policies of 2016 and 2021.
+// biome-ignore format: a table reads better packed
+const CHILDREN: Record<Cohort, Record<'VILLAGE' | 'COMMUNITY', readonly (readonly [number, number])[]>> = {
+  BEFORE_1958: { VILLAGE: [[1, 25], [2, 50], [3, 25]], COMMUNITY: [[1, 45], [2, 45], [3, 10]] },
+  BEFORE_1985: { VILLAGE: [[1, 45], [2, 50], [3, 5]], COMMUNITY: [[1, 80], [2, 20]] },
+  LATER: { VILLAGE: [[0, 8], [1, 42], [2, 42], [3, 8]], COMMUNITY: [[0, 10], [1, 55], [2, 33], [3, 2]] },
+};
+
+/** All children a mother bore, the first in her twenties, then every two to six years. */
 function familyChildren(rng: DemoRandom, motherBirthYear: number, community: boolean): Birth[] {
-  const counts: readonly (readonly [number, number])[] =
-    motherBirthYear < 1958
-      ? community
-        ? [[1, 45], [2, 45], [3, 10]]
-        : [[1, 25], [2, 50], [3, 25]]
-      : motherBirthYear < 1985
-        ? community
-          ? [[1, 80], [2, 20]]
-          : [[1, 45], [2, 50], [3, 5]]
-        : community
-          ? [[0, 10], [1, 55], [2, 33], [3, 2]]
-          : [[0, 8], [1, 42], [2, 42], [3, 8]];
+  const cohort: Cohort =
+    motherBirthYear < 1958 ? 'BEFORE_1958' : motherBirthYear < 1985 ? 'BEFORE_1985' : 'LATER';
+  const counts = CHILDREN[cohort][community ? 'COMMUNITY' : 'VILLAGE'];
   const count = rng.weighted(counts);
   const children: Birth[] = [];
   let year = motherBirthYear + rng.int(21, 29);
@@ -182,7 +187,12 @@ function couple(rng: DemoRandom, from: number, to: number): { husband: Draft; wi
   const wifeYear = Math.min(LAST_BIRTH_YEAR - 18, yearOf(husbandBorn) + rng.int(-1, 4));
   return {
     husband: { relation: 'HEAD', sex: 'MALE', birthDate: husbandBorn, surname: demoSurname(rng) },
-    wife: { relation: 'SPOUSE', sex: 'FEMALE', birthDate: randomDayInYear(rng, wifeYear), surname: demoSurname(rng) },
+    wife: {
+      relation: 'SPOUSE',
+      sex: 'FEMALE',
+      birthDate: randomDayInYear(rng, wifeYear),
+      surname: demoSurname(rng),
+    },
   };
 }
 
@@ -230,7 +240,12 @@ function householdShape(rng: DemoRandom, community: boolean): HouseholdShape {
       const { husband, wife } = couple(rng, 1936, 1966);
       const motherBirthYear = yearOf(wife.birthDate);
       const children = familyChildren(rng, motherBirthYear, community);
-      const members = rng.chance(0.05) ? [{ ...wife, relation: 'HEAD' as const }, { ...husband, relation: 'SPOUSE' as const }] : [husband, wife];
+      const members = rng.chance(0.05)
+        ? [
+            { ...wife, relation: 'HEAD' as const },
+            { ...husband, relation: 'SPOUSE' as const },
+          ]
+        : [husband, wife];
       return {
         kind,
         members,
@@ -240,7 +255,12 @@ function householdShape(rng: DemoRandom, community: boolean): HouseholdShape {
     }
     case 'YOUNG_COUPLE': {
       const { husband, wife } = couple(rng, 1993, 2002);
-      return { kind, members: [husband, wife], planningStatus: 'NONE', motherBirthYear: yearOf(wife.birthDate) };
+      return {
+        kind,
+        members: [husband, wife],
+        planningStatus: 'NONE',
+        motherBirthYear: yearOf(wife.birthDate),
+      };
     }
     case 'NUCLEAR': {
       const { husband, wife } = couple(rng, 1966, 1998);
@@ -263,11 +283,21 @@ function householdShape(rng: DemoRandom, community: boolean): HouseholdShape {
       const parents: Draft[] = [];
       const withFather = rng.chance(0.75);
       if (withFather) {
-        parents.push({ relation: 'PARENT', sex: 'MALE', birthDate: randomDayInYear(rng, fatherYear), surname: husband.surname });
+        parents.push({
+          relation: 'PARENT',
+          sex: 'MALE',
+          birthDate: randomDayInYear(rng, fatherYear),
+          surname: husband.surname,
+        });
       }
       if (!withFather || rng.chance(0.85)) {
         const year = fatherYear + rng.int(-1, 4);
-        parents.push({ relation: 'PARENT', sex: 'FEMALE', birthDate: randomDayInYear(rng, year), surname: demoSurname(rng) });
+        parents.push({
+          relation: 'PARENT',
+          sex: 'FEMALE',
+          birthDate: randomDayInYear(rng, year),
+          surname: demoSurname(rng),
+        });
       }
       return {
         kind,
@@ -282,7 +312,10 @@ function householdShape(rng: DemoRandom, community: boolean): HouseholdShape {
       const motherBirthYear = yearOf(wife.birthDate);
       const children = familyChildren(rng, motherBirthYear, community);
       const members: Draft[] = [husband, wife];
-      const heirIndex = Math.max(0, children.findIndex((c) => c.sex === 'MALE'));
+      const heirIndex = Math.max(
+        0,
+        children.findIndex((c) => c.sex === 'MALE'),
+      );
       const heir = children[heirIndex];
       if (heir) {
         const [heirDraft] = childDrafts(rng, [heir], husband, wife, 'CHILD');
@@ -324,7 +357,11 @@ function phoneFor(rng: DemoRandom, birthDate: string): string | null {
  * One county's residents in households. Pure and deterministic for a given random stream; it holds
  * only this county (about 140,000 persons), so a province is generated one county at a time.
  */
-export function buildDemoPeople(random: DemoRandom, tree: DemoCountyTree, total = PERSONS_PER_COUNTY): DemoPeople {
+export function buildDemoPeople(
+  random: DemoRandom,
+  tree: DemoCountyTree,
+  total = PERSONS_PER_COUNTY,
+): DemoPeople {
   const rng = random.fork(`people:${tree.spec.code6}`);
   const ids = new ResidentIdIssuer(tree.spec.code6, rng.fork('resident-ids'));
   const villages: DemoVillage[] = tree.townships.flatMap((t) => t.villages);
@@ -349,8 +386,8 @@ export function buildDemoPeople(random: DemoRandom, tree: DemoCountyTree, total 
       sex: draft.sex,
       birthDate: draft.birthDate,
       phone: phoneFor(rng, draft.birthDate),
-      registeredRegionCode: household.regionCode,
-      currentRegionCode: floating !== null && floating !== villageCode ? floating : household.regionCode,
+      registeredRegionCode: villageCode,
+      currentRegionCode: floating !== null && floating !== villageCode ? floating : villageCode,
       householdCode: household.code,
       relation: draft.relation,
       movedAwayOn: null,
@@ -368,7 +405,9 @@ export function buildDemoPeople(random: DemoRandom, tree: DemoCountyTree, total 
       left -= members.length;
       const household: DemoHousehold = {
         code: `${village.region.code}-${pad(n, 4)}`,
-        regionCode: community ? village.region.code : demoGroupCode(village.region.code, rng.int(1, village.groupCount)),
+        regionCode: community
+          ? village.region.code
+          : demoGroupCode(village.region.code, rng.int(1, village.groupCount)),
         villageCode: village.region.code,
         planningStatus: shape.planningStatus,
         inDifficulty: rng.chance(shape.kind === 'SINGLE_ELDER' ? 0.08 : 0.03),
@@ -410,8 +449,16 @@ function markSensitiveHouseholds(rng: DemoRandom, drafts: HouseholdDraft[]): voi
   }
 }
 
-function plantProblems(rng: DemoRandom, drafts: HouseholdDraft[], ids: ResidentIdIssuer): DemoPlantedPersonProblems {
-  const planted: DemoPlantedPersonProblems = { nearDuplicates: [], movedAwayLongAgo: [], onlyChildWithTwoChildren: [] };
+function plantProblems(
+  rng: DemoRandom,
+  drafts: HouseholdDraft[],
+  ids: ResidentIdIssuer,
+): DemoPlantedPersonProblems {
+  const planted: DemoPlantedPersonProblems = {
+    nearDuplicates: [],
+    movedAwayLongAgo: [],
+    onlyChildWithTwoChildren: [],
+  };
   const touched = new Set<HouseholdDraft>();
 
   // The same woman at her husband's and again at her parents' (in another village), under another number.
@@ -419,11 +466,17 @@ function plantProblems(rng: DemoRandom, drafts: HouseholdDraft[], ids: ResidentI
     drafts.filter(
       (d) =>
         d.household.sensitive === null &&
-        d.persons.some((p) => p.relation === 'SPOUSE' && p.sex === 'FEMALE' && p.birthDate >= '1975' && p.birthDate < '2000'),
+        d.persons.some(
+          (p) =>
+            p.relation === 'SPOUSE' && p.sex === 'FEMALE' && p.birthDate >= '1975' && p.birthDate < '2000',
+        ),
     ),
   );
   const parents = rng.shuffle(
-    drafts.filter((d) => d.household.sensitive === null && d.household.planningStatus === 'NONE' && d.persons.length === 2),
+    drafts.filter(
+      (d) =>
+        d.household.sensitive === null && d.household.planningStatus === 'NONE' && d.persons.length === 2,
+    ),
   );
   for (const draft of wives) {
     if (planted.nearDuplicates.length === PLANTED_PER_COUNTY.nearDuplicates) break;
@@ -440,8 +493,8 @@ function plantProblems(rng: DemoRandom, drafts: HouseholdDraft[], ids: ResidentI
       ...wife,
       residentId: ids.issue(wife.birthDate, wife.sex),
       phone: rng.chance(0.5) ? wife.phone : null,
-      registeredRegionCode: home.household.regionCode,
-      currentRegionCode: home.household.regionCode,
+      registeredRegionCode: home.household.villageCode,
+      currentRegionCode: home.household.villageCode,
       householdCode: home.household.code,
       relation: 'CHILD',
     };

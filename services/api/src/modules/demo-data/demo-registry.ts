@@ -10,6 +10,7 @@ import {
   type DemoPlantedPersonProblems,
   PLANTED_PER_COUNTY,
 } from './demo-households.ts';
+import { buildDemoImportJobs, type DemoImportJob } from './demo-imports.ts';
 import type { DemoPerson } from './demo-persons.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { DemoCountyTree } from './demo-regions.ts';
@@ -31,6 +32,8 @@ export interface DemoRegistry {
   activities: DemoActivity[];
   projects: DemoProject[];
   evaluations: DemoEvaluation[];
+  /** Finished spreadsheet imports. */
+  importJobs: DemoImportJob[];
   /** The county admin who recorded the sensitive household statuses. */
   recordedByUsername: string;
   planted: DemoPlantedProblems;
@@ -40,10 +43,20 @@ export interface DemoRegistry {
  * Builds one county's registry from its own random streams: the same county gives the same registry
  * whether it is generated alone or as part of a province.
  */
-export function buildDemoRegistry(random: DemoRandom, tree: DemoCountyTree, usernamePrefix = ''): DemoRegistry {
+export function buildDemoRegistry(
+  random: DemoRandom,
+  tree: DemoCountyTree,
+  usernamePrefix = '',
+): DemoRegistry {
   const people = buildDemoPeople(random, tree);
   const associations = buildDemoAssociations(random, tree);
-  const membership = buildDemoMembers(random, tree, people, associations, PLANTED_PER_COUNTY.membersWithoutContact);
+  const membership = buildDemoMembers(
+    random,
+    tree,
+    people,
+    associations,
+    PLANTED_PER_COUNTY.membersWithoutContact,
+  );
   // Villages' associations are assessed by their township, townships' by the county.
   const evaluatorOf = (a: DemoAssociation): string | null =>
     a.level === 'VILLAGE'
@@ -60,6 +73,7 @@ export function buildDemoRegistry(random: DemoRandom, tree: DemoCountyTree, user
     activities: work.activities,
     projects: work.projects,
     evaluations: work.evaluations,
+    importJobs: buildDemoImportJobs(random, tree, people, usernamePrefix),
     recordedByUsername: `${usernamePrefix}county.admin`,
     planted: {
       ...people.planted,

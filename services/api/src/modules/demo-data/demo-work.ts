@@ -1,3 +1,4 @@
+import type { DemoAssociation, DemoStanding } from './demo-associations.ts';
 import {
   addDays,
   DEMO_AS_OF,
@@ -10,7 +11,6 @@ import {
   randomDayInYear,
   WORK_YEARS,
 } from './demo-calendar.ts';
-import type { DemoAssociation, DemoStanding } from './demo-associations.ts';
 import type { DemoRandom } from './demo-random.ts';
 import { chineseNumber } from './demo-regions.ts';
 
@@ -83,7 +83,12 @@ export interface DemoWork {
 // Associations are expected to record an activity every quarter; nominal ones often do not.
 const SKIP_QUARTER: Record<DemoStanding, number> = { MODEL: 0, ADVANCED: 0, ORDINARY: 0.012, NOMINAL: 0.3 };
 // The chance that any one checklist item (other than those the data decides) fails.
-const ITEM_FAILS: Record<DemoStanding, number> = { MODEL: 0, ADVANCED: 0.002, ORDINARY: 0.006, NOMINAL: 0.06 };
+const ITEM_FAILS: Record<DemoStanding, number> = {
+  MODEL: 0,
+  ADVANCED: 0.002,
+  ORDINARY: 0.006,
+  NOMINAL: 0.06,
+};
 
 const CHECKLIST: readonly (readonly [code: string, failure: string])[] = [
   ['ORGANISATION', '理事会未按期换届'],
@@ -205,7 +210,10 @@ function activitiesOf(rng: DemoRandom, a: DemoAssociation, skipped: ReadonlySet<
         for (let q = 1; q <= 4; q++) {
           if (nominal && rng.chance(0.5)) continue;
           const visits = rng.chance(0.4) ? 2 : 1;
-          const titles = [`${year}年第${QUARTER_NAMES[q - 1]}季度会员联系户走访`, `${year}年第${QUARTER_NAMES[q - 1]}季度计生困难家庭走访`];
+          const titles = [
+            `${year}年第${QUARTER_NAMES[q - 1]}季度会员联系户走访`,
+            `${year}年第${QUARTER_NAMES[q - 1]}季度计生困难家庭走访`,
+          ];
           for (let v = 0; v < visits; v++) {
             add('HOME_VISIT', inQuarter(year, q), titles[v]!, {
               participants: rng.int(3, 20),
@@ -229,7 +237,9 @@ function activitiesOf(rng: DemoRandom, a: DemoAssociation, skipped: ReadonlySet<
           });
         }
         if (rng.chance(0.5)) {
-          add('OTHER', randomDayInYear(rng, year, 1, 2), `${year}年春节计生特殊家庭慰问`, { participants: rng.int(3, 12) });
+          add('OTHER', randomDayInYear(rng, year, 1, 2), `${year}年春节计生特殊家庭慰问`, {
+            participants: rng.int(3, 12),
+          });
         }
         if (a.kind === 'VILLAGE' && rng.chance(0.15)) {
           add('MARKET_FAIR', randomDayInYear(rng, year), `${year}年集市计生政策宣传`, {
@@ -257,9 +267,14 @@ function activitiesOf(rng: DemoRandom, a: DemoAssociation, skipped: ReadonlySet<
             leaflets: rng.int(0, 200),
           });
           if (rng.chance(0.5)) {
-            add('HOME_VISIT', inQuarter(year, q), `${year}年第${QUARTER_NAMES[q - 1]}季度计生特殊家庭走访慰问`, {
-              participants: rng.int(4, 15),
-            });
+            add(
+              'HOME_VISIT',
+              inQuarter(year, q),
+              `${year}年第${QUARTER_NAMES[q - 1]}季度计生特殊家庭走访慰问`,
+              {
+                participants: rng.int(4, 15),
+              },
+            );
           }
         }
         const rounds = rng.int(1, 2);
@@ -295,14 +310,18 @@ function activitiesOf(rng: DemoRandom, a: DemoAssociation, skipped: ReadonlySet<
           consultations: rng.int(50, 300),
         });
         for (const training of rng.shuffle(COUNTY_TRAININGS).slice(0, rng.int(2, 3))) {
-          add('TRAINING', randomDayInYear(rng, year, 2, 11), `${year}年${training}`, { participants: rng.int(40, 200) });
+          add('TRAINING', randomDayInYear(rng, year, 2, 11), `${year}年${training}`, {
+            participants: rng.int(40, 200),
+          });
         }
         for (let q = 1; q <= 4; q++) {
           add('HOME_VISIT', inQuarter(year, q), `${year}年第${QUARTER_NAMES[q - 1]}季度计生特殊家庭走访`, {
             participants: rng.int(5, 20),
           });
         }
-        add('OTHER', randomDayInYear(rng, year, 3, 4), `${year}年生育关怀行动推进会`, { participants: rng.int(80, 200) });
+        add('OTHER', randomDayInYear(rng, year, 3, 4), `${year}年生育关怀行动推进会`, {
+          participants: rng.int(80, 200),
+        });
         break;
       }
       case 'ENTERPRISE': {
@@ -407,14 +426,36 @@ function projectsOf(rng: DemoRandom, a: DemoAssociation): DemoProject[] {
     const incomeChangeFen = measured
       ? (rng.chance(0.88) ? rng.int(500, 6_000) : -rng.int(200, 3_000)) * 100
       : null;
-    list.push({ associationCode: a.code, kind, name, startOn, endOn, budgetFen, householdsHelped, incomeChangeFen });
+    list.push({
+      associationCode: a.code,
+      kind,
+      name,
+      startOn,
+      endOn,
+      budgetFen,
+      householdsHelped,
+      incomeChangeFen,
+    });
   };
   switch (shape) {
     case 'COUNTY':
       for (const year of WORK_YEARS) {
-        add('HAPPINESS_PROJECT', year, `${year}年幸福工程·救助贫困母亲项目`, yuan(rng, 300_000, 800_000), rng.int(20, 60));
-        add('BIRTH_CARE', year, `${year}年生育关怀·计生特殊家庭帮扶项目`, yuan(rng, 200_000, 600_000), rng.int(80, 300));
-        if (rng.chance(0.7)) add('YOUTH_HEALTH', year, `${year}年青春健康教育进校园项目`, yuan(rng, 50_000, 150_000), 0);
+        add(
+          'HAPPINESS_PROJECT',
+          year,
+          `${year}年幸福工程·救助贫困母亲项目`,
+          yuan(rng, 300_000, 800_000),
+          rng.int(20, 60),
+        );
+        add(
+          'BIRTH_CARE',
+          year,
+          `${year}年生育关怀·计生特殊家庭帮扶项目`,
+          yuan(rng, 200_000, 600_000),
+          rng.int(80, 300),
+        );
+        if (rng.chance(0.7))
+          add('YOUTH_HEALTH', year, `${year}年青春健康教育进校园项目`, yuan(rng, 50_000, 150_000), 0);
       }
       break;
     case 'TOWNSHIP':
@@ -422,9 +463,21 @@ function projectsOf(rng: DemoRandom, a: DemoAssociation): DemoProject[] {
         const year = rng.pick(WORK_YEARS);
         const crop = rng.pick(CROPS);
         if (rng.chance(0.6)) {
-          add('THREE_COMBINATIONS', year, `${year}年${crop}计生“三结合”帮扶基地`, yuan(rng, 50_000, 300_000), rng.int(15, 80));
+          add(
+            'THREE_COMBINATIONS',
+            year,
+            `${year}年${crop}计生“三结合”帮扶基地`,
+            yuan(rng, 50_000, 300_000),
+            rng.int(15, 80),
+          );
         } else {
-          add('FEWER_BIRTHS_FASTER_PROSPERITY', year, `${year}年少生快富${crop}项目`, yuan(rng, 50_000, 300_000), rng.int(15, 80));
+          add(
+            'FEWER_BIRTHS_FASTER_PROSPERITY',
+            year,
+            `${year}年少生快富${crop}项目`,
+            yuan(rng, 50_000, 300_000),
+            rng.int(15, 80),
+          );
         }
       }
       break;
@@ -433,9 +486,21 @@ function projectsOf(rng: DemoRandom, a: DemoAssociation): DemoProject[] {
       if (a.kind === 'VILLAGE' && rng.chance(0.22)) {
         const crop = rng.pick(CROPS);
         if (rng.chance(0.6)) {
-          add('THREE_COMBINATIONS', year, `${year}年${crop}计生“三结合”帮扶项目`, yuan(rng, 5_000, 80_000), rng.int(3, 30));
+          add(
+            'THREE_COMBINATIONS',
+            year,
+            `${year}年${crop}计生“三结合”帮扶项目`,
+            yuan(rng, 5_000, 80_000),
+            rng.int(3, 30),
+          );
         } else {
-          add('FEWER_BIRTHS_FASTER_PROSPERITY', year, `${year}年少生快富${crop}项目`, yuan(rng, 5_000, 80_000), rng.int(3, 30));
+          add(
+            'FEWER_BIRTHS_FASTER_PROSPERITY',
+            year,
+            `${year}年少生快富${crop}项目`,
+            yuan(rng, 5_000, 80_000),
+            rng.int(3, 30),
+          );
         }
       } else if (a.kind === 'COMMUNITY' && rng.chance(0.1)) {
         if (rng.chance(0.5)) {
@@ -471,7 +536,9 @@ function evaluationsOf(
   for (const year of WORK_YEARS) {
     // Yearly assessments in December; this year's is done by mid-November.
     const evaluatedOn =
-      year < 2026 ? randomDate(rng, `${year}-12-01`, `${year}-12-25`) : randomDate(rng, '2026-10-12', '2026-11-10');
+      year < 2026
+        ? randomDate(rng, `${year}-12-01`, `${year}-12-25`)
+        : randomDate(rng, '2026-10-12', '2026-11-10');
     // The first three quarters are judged on the records; the fourth is still running.
     const missing = [1, 2, 3].filter((q) => skipped.has(`${year}Q${q}`));
     const items: DemoEvaluationItem[] = [];
@@ -511,7 +578,9 @@ function evaluationsOf(
       const again = laterOf(addDays(deadline, -rng.int(0, 14)), addDays(current.evaluatedOn, 21));
       if (again > DEMO_AS_OF) break;
       const fixed = current.items.map((i) =>
-        i.passed || rng.chance(0.85) ? { code: i.code, passed: true, note: i.passed ? i.note : '已整改' } : { ...i },
+        i.passed || rng.chance(0.85)
+          ? { code: i.code, passed: true, note: i.passed ? i.note : '已整改' }
+          : { ...i },
       );
       const previous = key;
       key = `${a.code}/${year}/r${round}`;

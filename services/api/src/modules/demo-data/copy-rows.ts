@@ -11,7 +11,9 @@ const CHUNK_CHARS = 64 * 1024;
 // COPY's text format: backslash escapes, tab between columns, \N for NULL.
 function escapeText(value: string): string {
   return /[\\\t\n\r]/.test(value)
-    ? value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'))
+    ? value.replace(/[\\\t\n\r]/g, (ch) =>
+        ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
+      )
     : value;
 }
 

@@ -113,7 +113,9 @@ export function buildDemoAssociations(random: DemoRandom, tree: DemoCountyTree):
         ['ADVANCED', 2],
       ],
       ['1989-01-01', '1991-12-31'],
-      rng.shuffle(['机关会员小组', '卫生健康系统会员小组', '教育系统会员小组', '老干部会员小组']).slice(0, rng.int(2, 4)),
+      rng
+        .shuffle(['机关会员小组', '卫生健康系统会员小组', '教育系统会员小组', '老干部会员小组'])
+        .slice(0, rng.int(2, 4)),
     ),
   );
   for (const township of tree.townships) {
@@ -165,7 +167,9 @@ export function buildDemoAssociations(random: DemoRandom, tree: DemoCountyTree):
         'ENTERPRISE',
         STANDINGS.ENTERPRISE,
         ['2003-01-01', '2018-12-31'],
-        rng.shuffle(['一车间会员小组', '二车间会员小组', '三车间会员小组', '管理部门会员小组']).slice(0, rng.int(2, 3)),
+        rng
+          .shuffle(['一车间会员小组', '二车间会员小组', '三车间会员小组', '管理部门会员小组'])
+          .slice(0, rng.int(2, 3)),
       ),
     );
   }
@@ -250,7 +254,13 @@ interface Pools {
 const REFERENCE_YEAR = 2026;
 const JOINED_BY = '2026-10-31';
 
+/** The villager group number of a group's code (`<village>-NN`); 0 for a village or community. */
+function groupOf(regionCode: string): number {
+  return regionCode.length > 12 ? Number(regionCode.slice(13)) : 0;
+}
+
 function buildPools(people: DemoPeople): Pools {
+  const householdRegions = new Map(people.households.map((h) => [h.code, h.regionCode]));
   const adultsByVillage = new Map<string, Candidate[]>();
   const floatingByTownship = new Map<string, Candidate[]>();
   for (const person of people.persons) {
@@ -265,13 +275,14 @@ function buildPools(people: DemoPeople): Pools {
       birthYear,
       householdCode: person.householdCode,
       villageCode,
-      groupNumber: person.registeredRegionCode.length > 12 ? Number(person.registeredRegionCode.slice(13)) : 0,
+      groupNumber: groupOf(householdRegions.get(person.householdCode) ?? ''),
       groupName: null,
       role: 'MEMBER',
     };
     push(adultsByVillage, villageCode, candidate);
     const livesIn = `${person.currentRegionCode.slice(0, 9)}000`;
-    if (livesIn !== `${villageCode.slice(0, 9)}000` && age <= 55) push(floatingByTownship, livesIn, candidate);
+    if (livesIn !== `${villageCode.slice(0, 9)}000` && age <= 55)
+      push(floatingByTownship, livesIn, candidate);
   }
   const householdsByVillage = new Map<string, { all: string[]; priority: string[] }>();
   for (const household of people.households) {
@@ -355,7 +366,12 @@ const DUES: Record<DemoStanding, readonly (readonly [number | null, number])[]> 
 };
 
 // A village association enrolls nearly half its adults; model associations more, nominal ones fewer.
-const VILLAGE_SHARE: Record<DemoStanding, number> = { MODEL: 0.55, ADVANCED: 0.51, ORDINARY: 0.465, NOMINAL: 0.35 };
+const VILLAGE_SHARE: Record<DemoStanding, number> = {
+  MODEL: 0.55,
+  ADVANCED: 0.51,
+  ORDINARY: 0.465,
+  NOMINAL: 0.35,
+};
 
 export interface DemoMembership {
   members: DemoMember[];
@@ -394,10 +410,14 @@ export function buildDemoMembers(
   for (const a of associations) {
     let chosen: Candidate[];
     let officers: Officers;
-    let womenShare = 0.62;
     if (a.kind === 'VILLAGE' || a.kind === 'COMMUNITY') {
       const pool = pools.adultsByVillage.get(a.regionCode) ?? [];
-      chosen = choose(rng, pool, Math.round(pool.length * VILLAGE_SHARE[a.standing] * (0.9 + 0.2 * rng.next())), womenShare);
+      chosen = choose(
+        rng,
+        pool,
+        Math.round(pool.length * VILLAGE_SHARE[a.standing] * (0.9 + 0.2 * rng.next())),
+        0.62,
+      );
       for (const m of chosen) {
         // Villagers meet in the group of their own villager group; communities are split as it suits.
         m.groupName = a.groups[(m.groupNumber > 0 ? m.groupNumber : rng.int(1, a.groups.length)) - 1] ?? null;
@@ -412,10 +432,11 @@ export function buildDemoMembers(
       // The county's cadres mostly live in the county town; a township's in its villages.
       const county = a.level === 'COUNTY';
       const pool = county
-        ? poolOf(countyTown, aged(28, 62)).concat(rng.shuffle(poolOf(villagesOf(a.regionCode), aged(28, 62))).slice(0, 300))
+        ? poolOf(countyTown, aged(28, 62)).concat(
+            rng.shuffle(poolOf(villagesOf(a.regionCode), aged(28, 62))).slice(0, 300),
+          )
         : poolOf(villagesOf(a.regionCode), aged(28, 62));
-      womenShare = 0.5;
-      chosen = choose(rng, pool, county ? rng.int(45, 60) : rng.int(28, 45), womenShare);
+      chosen = choose(rng, pool, county ? rng.int(45, 60) : rng.int(28, 45), 0.5);
       for (const m of chosen) m.groupName = rng.pick(a.groups);
       officers = [
         ['PRESIDENT', 1, aged(45, 60)],
@@ -426,8 +447,7 @@ export function buildDemoMembers(
         ['DIRECTOR', county ? rng.int(15, 25) : rng.int(8, 14), anyone],
       ];
     } else if (a.kind === 'ENTERPRISE') {
-      womenShare = 0.55;
-      chosen = choose(rng, poolOf(villagesOf(a.regionCode), aged(20, 55)), rng.int(30, 120), womenShare);
+      chosen = choose(rng, poolOf(villagesOf(a.regionCode), aged(20, 55)), rng.int(30, 120), 0.55);
       for (const m of chosen) m.groupName = rng.pick(a.groups);
       officers = [
         ['PRESIDENT', 1, aged(35, 55)],
@@ -435,8 +455,7 @@ export function buildDemoMembers(
         ['DIRECTOR', rng.int(3, 5), anyone],
       ];
     } else {
-      womenShare = 0.55;
-      chosen = choose(rng, pools.floatingByTownship.get(a.regionCode) ?? [], rng.int(60, 160), womenShare);
+      chosen = choose(rng, pools.floatingByTownship.get(a.regionCode) ?? [], rng.int(60, 160), 0.55);
       for (const m of chosen) m.groupName = rng.pick(a.groups);
       officers = [
         ['PRESIDENT', 1, aged(35, 55)],
@@ -467,7 +486,8 @@ export function buildDemoMembers(
       const taken = new Set([c.householdCode]);
       for (let k = 0; households && k < contactCount; k++) {
         for (let attempt = 0; attempt < 8; attempt++) {
-          const list = households.priority.length > 0 && rng.chance(0.6) ? households.priority : households.all;
+          const list =
+            households.priority.length > 0 && rng.chance(0.6) ? households.priority : households.all;
           const code = rng.pick(list);
           if (taken.has(code)) continue;
           taken.add(code);
@@ -493,7 +513,8 @@ export function buildDemoMembers(
   // Planted: a few ordinary village members with no contact household at all.
   const planted: string[] = [];
   const ordinary = members.filter(
-    (m) => m.role === 'MEMBER' && m.leftOn === null && m.contacts.length > 0 && m.associationCode.endsWith('-FPA'),
+    (m) =>
+      m.role === 'MEMBER' && m.leftOn === null && m.contacts.length > 0 && m.associationCode.endsWith('-FPA'),
   );
   for (const m of rng.shuffle(ordinary).slice(0, withoutContact)) {
     m.contacts = [];
@@ -501,4 +522,3 @@ export function buildDemoMembers(
   }
   return { members, withoutContact: planted };
 }
-
