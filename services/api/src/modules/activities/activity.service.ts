@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, notFound } from '../../errors/domain-error.ts';
 import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
@@ -155,7 +156,7 @@ export class ActivityService {
         params.push(association.id);
       }
       if (filter.regionCode) {
-        where.push('a.region_path <@ ?::ltree');
+        where.push(inRegionSubtree('a'));
         params.push(await regionPathInScope(em, actor, filter.regionCode, 'filter.regionCode'));
       }
       if (filter.kind) {

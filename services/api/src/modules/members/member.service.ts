@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { inRegionSubtree } from '../../db/region-subtree.ts';
+import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
@@ -134,7 +136,7 @@ export class MemberService {
       }
       if (filter.regionCode) {
         const region = await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode');
-        where.push('m.region_path <@ ?::ltree');
+        where.push(inRegionSubtree('m'));
         params.push(region.path);
       }
       if (filter.role) {
@@ -207,12 +209,12 @@ export class MemberService {
       ? `(${sortColumn}, m.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`
       : 'true';
     // Rows before the cursor are numbered apart; the first of them stays only to carry the total.
-    const rows = await withScope(
+    const rows = await scopedRead<
+      MemberRow & { sort_value: string; total_count: number; after_cursor: boolean }
+    >(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(
-          `select * from (
+      `select * from (
              select y.*, row_number() over (partition by y.association_id, y.after_cursor
                                             order by y.sort_value ${direction}, y.id ${direction}) as row_number
                from (select ${sortColumn} as sort_value, ${MEMBER_COLUMNS},
@@ -223,8 +225,7 @@ export class MemberService {
            ) z
            where z.row_number <= ? and (z.after_cursor or z.row_number = 1)
            order by z.association_id, z.after_cursor, z.row_number`,
-          [...(cursor ? [cursor.sortValue, cursor.id] : []), sqlArray(associationIds), size + 1],
-        ) as Promise<(MemberRow & { sort_value: string; total_count: number; after_cursor: boolean })[]>,
+      [...(cursor ? [cursor.sortValue, cursor.id] : []), sqlArray(associationIds), size + 1],
     );
     return groupByKey(associationIds, rows, (row) => row.association_id).map((group) => {
       const pageRows = group.filter((row) => row.after_cursor);
@@ -240,16 +241,13 @@ export class MemberService {
 
   /** Batch: how many current members each association has. */
   async countsOf(actor: Actor, associationIds: readonly string[]): Promise<number[]> {
-    const rows = await withScope(
+    const rows = await scopedRead<{ association_id: string; n: number }>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(
-          `select m.association_id, count(*)::int as n from member m
+      `select m.association_id, count(*)::int as n from member m
             where m.association_id = any(?::uuid[]) and (m.left_on is null or m.left_on > ?::date)
             group by m.association_id`,
-          [sqlArray(associationIds), todayInChina()],
-        ) as Promise<{ association_id: string; n: number }[]>,
+      [sqlArray(associationIds), todayInChina()],
     );
     const counts = new Map(rows.map((row) => [row.association_id, row.n]));
     return associationIds.map((id) => counts.get(id) ?? 0);
@@ -257,18 +255,19 @@ export class MemberService {
 
   /** Batch: each member's contact households, by household code. */
   async contactHouseholdsOf(actor: Actor, memberIds: readonly string[]): Promise<ContactHouseholdType[][]> {
-    const rows = await withScope(
+    const rows = await scopedRead<{
+      member_id: string;
+      since: string | null;
+      household: HouseholdRow | null;
+    }>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(
-          `select ch.member_id, ch.since::text as since, to_json(hh) as household
+      `select ch.member_id, ch.since::text as since, to_json(hh) as household
              from contact_household ch
              left join lateral (select ${HOUSEHOLD_COLUMNS} from household h where h.id = ch.household_id) hh on true
             where ch.member_id = any(?::uuid[])
             order by ch.member_id, hh.code nulls last, ch.household_id`,
-          [sqlArray(memberIds)],
-        ) as Promise<{ member_id: string; since: string | null; household: HouseholdRow | null }[]>,
+      [sqlArray(memberIds)],
     );
     return groupByKey(memberIds, rows, (row) => row.member_id).map((group) =>
       group.map((row) => ({

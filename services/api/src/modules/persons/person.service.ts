@@ -1,6 +1,7 @@
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { normalizeResidentId, type ResidentId } from '@sunshine/identifiers/resident-id';
 import type { Logger } from 'pino';
+import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
@@ -161,7 +162,7 @@ export class PersonService {
       const params: unknown[] = [];
       if (filter.regionCode) {
         const region = await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode');
-        where.push('p.region_path <@ ?::ltree');
+        where.push(inRegionSubtree('p'));
         params.push(region.path);
       }
       if (filter.currentRegionCode) {
