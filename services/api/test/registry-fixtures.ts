@@ -1,7 +1,11 @@
 import { generateResidentId } from '@sunshine/identifiers/resident-id';
 import type { TestApi } from './test-api.ts';
 
-/** Persons, households and regions for the registry tests (the demo county has no households). */
+/**
+ * Persons, households and regions for the registry tests, on top of the demo county's registry: its
+ * households are numbered from `<village>-0001` up (a few hundred per village), so a test's households
+ * take numbers from 9001, and its persons the ID numbers of `freshResidentId`.
+ */
 
 export const BILINGUAL_MESSAGE = /[\u4e00-\u9fff].* \/ [A-Za-z]/;
 

@@ -6,7 +6,7 @@ import pg from 'pg';
  * which need the connection itself. Same URL and role as the ORM, so the same row-level security.
  * It connects only when first used.
  */
-export function createBulkPool(orm: MikroORM, max = 4): pg.Pool {
+export function createBulkPool(orm: MikroORM, max = 6): pg.Pool {
   return new pg.Pool({
     connectionString: orm.config.get('clientUrl'),
     max,

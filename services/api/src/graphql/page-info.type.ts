@@ -1,7 +1,7 @@
 import '../reflect-metadata.ts';
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay 分页信息 / Relay page info' })
+@ObjectType({ description: 'Relay 分页信息 / Relay page info', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

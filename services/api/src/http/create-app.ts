@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -72,6 +73,10 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
       introspectionForAdminsOnly(),
+      // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
+      // Apollo wrap every field resolver: on a page of thousands of rows that is a large share of
+      // the request (bench/registry-read.ts).
+      ...(process.env.TMP_CACHE_CONTROL ? [] : [ApolloServerPluginCacheControlDisabled()]),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
@@ -115,7 +120,10 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
       res.setHeader('Vary', 'Origin');
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-        res.setHeader('Access-Control-Allow-Headers', `content-type, apollo-require-preflight, ${UPLOAD_HEADER}`);
+        res.setHeader(
+          'Access-Control-Allow-Headers',
+          `content-type, apollo-require-preflight, ${UPLOAD_HEADER}`,
+        );
         res.setHeader('Access-Control-Max-Age', '600');
         res.status(204).end();
         return;

@@ -9,7 +9,11 @@ export async function requestActor(req: Request, services: Pick<Services, 'ident
   const token = readSessionToken(req);
   const user = token ? await services.identity.sessionUser(token) : null;
   if (!user) {
-    throw new DomainError({ code: 'UNAUTHENTICATED', messageZh: '请先登录', messageEn: 'Please sign in first' });
+    throw new DomainError({
+      code: 'UNAUTHENTICATED',
+      messageZh: '请先登录',
+      messageEn: 'Please sign in first',
+    });
   }
   return { user, requestId: (req as Request & { requestId?: string }).requestId };
 }

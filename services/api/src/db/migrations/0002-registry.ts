@@ -432,13 +432,16 @@ export class Migration0002Registry extends Migration {
         declare raised integer;
         begin
           insert into person_duplicate_flag (person_a_id, person_b_id, region_id, reason)
+          -- A lateral lookup per given person on (name, birth_date): a join would hash the whole county.
           select least(a.id, b.id), greatest(a.id, b.id),
                  (select r.id from region r where r.path = subpath(a.region_path, 0, 1)),
                  'SAME_NAME_AND_BIRTH_DATE'
             from person a
-            join person b on b.name = a.name and b.birth_date = a.birth_date and b.id <> a.id
-                         and b.resident_id_hmac <> a.resident_id_hmac
-                         and subpath(b.region_path, 0, 1) = subpath(a.region_path, 0, 1)
+            cross join lateral (
+              select b.id from person b
+               where b.name = a.name and b.birth_date = a.birth_date and b.id <> a.id
+                 and b.resident_id_hmac <> a.resident_id_hmac
+                 and subpath(b.region_path, 0, 1) = subpath(a.region_path, 0, 1)) b
            where a.id = any (p_person_ids)
           on conflict (person_a_id, person_b_id) do nothing;
           get diagnostics raised = row_count;

@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
@@ -162,13 +163,11 @@ export class AssociationService {
 
   /** Batch: the associations with these ids (null where unseen), in the order asked. */
   async byIds(actor: Actor, ids: readonly string[]): Promise<(AssociationType | null)[]> {
-    const rows = await withScope(
+    const rows = await scopedRead<AssociationRow>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(`${SELECT_ASSOCIATION} where a.id = any(?::uuid[])`, [
-          sqlArray(ids.filter(isUuid)),
-        ]) as Promise<AssociationRow[]>,
+      `${SELECT_ASSOCIATION} where a.id = any(?::uuid[])`,
+      [sqlArray(ids.filter(isUuid))],
     );
     const byId = new Map(rows.map((row) => [row.id, toAssociationType(row)]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -176,28 +175,23 @@ export class AssociationService {
 
   /** Batch: the associations filed directly at each region, by name. */
   async byRegionIds(actor: Actor, regionIds: readonly string[]): Promise<AssociationType[][]> {
-    const rows = await withScope(
+    const rows = await scopedRead<AssociationRow>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(`${SELECT_ASSOCIATION} where a.region_id = any(?::uuid[]) order by a.name, a.id`, [
-          sqlArray(regionIds),
-        ]) as Promise<AssociationRow[]>,
+      `${SELECT_ASSOCIATION} where a.region_id = any(?::uuid[]) order by a.name, a.id`,
+      [sqlArray(regionIds)],
     );
     return groupByKey(regionIds, rows, (row) => row.region_id).map((group) => group.map(toAssociationType));
   }
 
   /** Batch: each association's member groups, by name. */
   async groupsOf(actor: Actor, associationIds: readonly string[]): Promise<MemberGroupType[][]> {
-    const rows = await withScope(
+    const rows = await scopedRead<MemberGroupRow>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(
-          `select g.id, g.association_id, g.name from member_group g
+      `select g.id, g.association_id, g.name from member_group g
             where g.association_id = any(?::uuid[]) order by g.name, g.id`,
-          [sqlArray(associationIds)],
-        ) as Promise<MemberGroupRow[]>,
+      [sqlArray(associationIds)],
     );
     return groupByKey(associationIds, rows, (row) => row.association_id).map((group) =>
       group.map(toMemberGroupType),
@@ -206,13 +200,11 @@ export class AssociationService {
 
   /** Batch: the member groups with these ids (null where unseen). */
   async groupsByIds(actor: Actor, ids: readonly string[]): Promise<(MemberGroupType | null)[]> {
-    const rows = await withScope(
+    const rows = await scopedRead<MemberGroupRow>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute('select g.id, g.association_id, g.name from member_group g where g.id = any(?::uuid[])', [
-          sqlArray(ids.filter(isUuid)),
-        ]) as Promise<MemberGroupRow[]>,
+      'select g.id, g.association_id, g.name from member_group g where g.id = any(?::uuid[])',
+      [sqlArray(ids.filter(isUuid))],
     );
     const byId = new Map(rows.map((row) => [row.id, toMemberGroupType(row)]));
     return ids.map((id) => byId.get(id) ?? null);

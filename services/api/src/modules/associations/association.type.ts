@@ -99,7 +99,7 @@ registerEnumType(MemberHomeFacilityEnum, {
  * An association as admins see it. Field resolvers: members, memberCount (members module),
  * memberGroups (association.resolver.ts).
  */
-@ObjectType('Association', { description: '计生协会 / Family Planning Association' })
+@ObjectType('Association', { description: '计生协会 / Family Planning Association', simpleResolvers: true })
 export class AssociationType {
   @Field(() => ID)
   id!: string;

@@ -583,16 +583,28 @@ describe('reading evaluations', () => {
       calls.evaluators += 1;
       return original.evaluators(actor, ids);
     };
+    // The demo county's evaluations run from 2024 and its latest have no re-evaluation yet: the page
+    // is this file's 2022, where each failure above has its re-evaluation.
+    const [year2022] = await t.ownerSql<{ n: number }>(
+      `select count(*)::int as n from evaluation where extract(year from evaluated_on) = 2022`,
+    );
     try {
-      const res = await t.graphql<{ evaluations: { edges: unknown[] } }>(
-        `{ evaluations(first: 100) { edges { node { id region { code } evaluatedBy { role }
+      const res = await t.graphql<{
+        evaluations: { edges: { node: { reEvaluationOf: unknown; reEvaluation: unknown } }[] };
+      }>(
+        `query($filter: EvaluationFilter) { evaluations(first: 100, filter: $filter) { edges { node {
+             id region { code } evaluatedBy { role }
              reEvaluationOf { id region { code } reEvaluationOf { id } }
              reEvaluation { id evaluatedBy { role } reEvaluation { id } } } } } }`,
-        {},
+        { filter: { year: 2022 } },
         await as('county.admin'),
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data?.evaluations.edges.length).toBeGreaterThan(5);
+      const nodes = res.data?.evaluations.edges.map((edge) => edge.node) ?? [];
+      expect(nodes).toHaveLength(year2022!.n);
+      expect(nodes.length).toBeGreaterThan(5);
+      expect(nodes.filter((node) => node.reEvaluationOf).length).toBeGreaterThanOrEqual(3);
+      expect(nodes.filter((node) => node.reEvaluation).length).toBeGreaterThanOrEqual(3);
       // At most one batch per nesting level (two levels here), however many rows: a per-row lookup
       // would make these counts grow with the page.
       for (const count of Object.values(calls)) {

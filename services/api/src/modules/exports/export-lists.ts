@@ -39,7 +39,11 @@ export interface ExportList {
   row(record: Record<string, unknown>): ExportValue[];
 }
 
-const LEVELS: Record<string, string> = { COUNTY: '县（区）级', TOWNSHIP: '乡镇（街道）级', VILLAGE: '村（社区）级' };
+const LEVELS: Record<string, string> = {
+  COUNTY: '县（区）级',
+  TOWNSHIP: '乡镇（街道）级',
+  VILLAGE: '村（社区）级',
+};
 const ASSOCIATION_KINDS: Record<string, string> = {
   REGIONAL: '县、乡镇计生协',
   VILLAGE: '村计生协',
@@ -47,7 +51,12 @@ const ASSOCIATION_KINDS: Record<string, string> = {
   ENTERPRISE: '企业计生协',
   FLOATING_POPULATION: '流动人口计生协',
 };
-const STANDINGS: Record<string, string> = { MODEL: '示范', ADVANCED: '先进', ORDINARY: '一般', NOMINAL: '挂牌' };
+const STANDINGS: Record<string, string> = {
+  MODEL: '示范',
+  ADVANCED: '先进',
+  ORDINARY: '一般',
+  NOMINAL: '挂牌',
+};
 const FACILITIES: Record<string, string> = {
   VENUE: '场所',
   RULES: '制度',
@@ -63,8 +72,10 @@ const PROJECT_KINDS: Record<string, string> = {
   YOUTH_HEALTH: '青春健康',
 };
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const count = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
+const count = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
 /** Fen to yuan as a number (budgets stay far below 2^53 fen). */
 const yuan = (fen: unknown): number | null => (fen === null || fen === undefined ? null : Number(fen) / 100);
 
@@ -85,7 +96,14 @@ class Where {
 
 function common(filters: ExportFilters, alias: string, dateColumn?: string): Where {
   const where = new Where();
-  if (filters.regionPath) where.add((p) => `${alias}.region_path <@ ${p}::ltree`, filters.regionPath);
+  // Region ids rather than `region_path <@`: uuid equality is leakproof, so the planner may use the
+  // region index before row-level security (see db/region-subtree.ts).
+  if (filters.regionPath) {
+    where.add(
+      (p) => `${alias}.region_id in (select r.id from region r where r.path <@ ${p}::ltree)`,
+      filters.regionPath,
+    );
+  }
   if (filters.associationCode) where.add((p) => `a.code = ${p}`, filters.associationCode);
   if (filters.kind) where.add((p) => `${alias}.kind = ${p}`, filters.kind);
   if (dateColumn && filters.from) where.add((p) => `${alias}.${dateColumn} >= ${p}::date`, filters.from);
@@ -219,7 +237,18 @@ const MEMBERS: ExportList = {
 const ASSOCIATIONS: ExportList = {
   name: 'associations',
   title: '协会',
-  headers: ['协会代码', '协会名称', '层级', '类型', '等次', '所在区划代码', '所在地', '会员之家', '成立日期', '会员数'],
+  headers: [
+    '协会代码',
+    '协会名称',
+    '层级',
+    '类型',
+    '等次',
+    '所在区划代码',
+    '所在地',
+    '会员之家',
+    '成立日期',
+    '会员数',
+  ],
   query(filters) {
     const where = common({ regionPath: filters.regionPath }, 'a');
     return {
@@ -250,8 +279,26 @@ const ASSOCIATIONS: ExportList = {
 const ACTIVITIES: ExportList = {
   name: 'activities',
   title: '活动',
-  headers: ['协会代码', '活动日期', '活动类型', '活动名称', '参与人数', '宣传品份数', '义诊人次', '筛查人数', '协会名称'],
-  kinds: ['MEMBER_DAY', 'POPULATION_DAY', 'HEALTH_SCREENING', 'TRAINING', 'HOME_VISIT', 'MARKET_FAIR', 'OTHER'],
+  headers: [
+    '协会代码',
+    '活动日期',
+    '活动类型',
+    '活动名称',
+    '参与人数',
+    '宣传品份数',
+    '义诊人次',
+    '筛查人数',
+    '协会名称',
+  ],
+  kinds: [
+    'MEMBER_DAY',
+    'POPULATION_DAY',
+    'HEALTH_SCREENING',
+    'TRAINING',
+    'HOME_VISIT',
+    'MARKET_FAIR',
+    'OTHER',
+  ],
   query(filters) {
     const where = common(filters, 'x', 'held_on');
     return {
@@ -322,7 +369,12 @@ const EVALUATIONS: ExportList = {
   headers: ['协会代码', '协会名称', '评估日期', '结果', '得分', '整改期限', '检查项数', '未通过项数', '复评'],
   query(filters) {
     const where = common(
-      { regionPath: filters.regionPath, associationCode: filters.associationCode, from: filters.from, to: filters.to },
+      {
+        regionPath: filters.regionPath,
+        associationCode: filters.associationCode,
+        from: filters.from,
+        to: filters.to,
+      },
       'x',
       'evaluated_on',
     );

@@ -32,7 +32,10 @@ export function exportRoutes(deps: { services: Services; logger: Logger }): Rout
     } catch (error) {
       if (res.headersSent) {
         // Half a file must not pass for a whole one: the download breaks instead.
-        logger.warn({ err: error, requestId: (req as Request & { requestId?: string }).requestId }, 'export aborted');
+        logger.warn(
+          { err: error, requestId: (req as Request & { requestId?: string }).requestId },
+          'export aborted',
+        );
         res.destroy();
         return;
       }

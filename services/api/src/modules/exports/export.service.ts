@@ -56,7 +56,9 @@ export class ExportService {
       const out = target.open({
         fileName: `${list.name}-${today}.${format}`,
         contentType:
-          format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       });
       const sink = format === 'csv' ? csvSink(out, list.headers) : xlsxSink(out, list.title, list.headers);
       let rows = 0;
@@ -103,7 +105,11 @@ function csvSink(out: Writable, headers: readonly string[]): Sink {
 }
 
 function xlsxSink(out: Writable, title: string, headers: readonly string[]): Sink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(title);
   const header = sheet.addRow([...headers]);
   header.font = { bold: true };
@@ -146,9 +152,10 @@ async function parseFilters(
   const filters: ExportFilters = {};
   const regionCode = value('regionCode');
   if (regionCode) {
-    const { rows } = await client.query<{ path: string }>('select path::text as path from region where code = $1', [
-      regionCode,
-    ]);
+    const { rows } = await client.query<{ path: string }>(
+      'select path::text as path from region where code = $1',
+      [regionCode],
+    );
     const path = rows[0]?.path;
     if (!path || !pathWithin(path, actor.user.regionPath)) throw notFound(REGION, 'regionCode');
     filters.regionPath = path;

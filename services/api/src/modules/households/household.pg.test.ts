@@ -43,6 +43,13 @@ let county: string;
 let clerk: string;
 let household: HouseholdNode;
 
+/**
+ * The demo county numbers its households from `<village>-0001` up, a few hundred per village: the
+ * households this file creates take numbers from 9001, which no demo household has, and its lists
+ * search for those numbers so that they see the file's own households only.
+ */
+const FIXTURE_SEARCH = '-900';
+
 beforeAll(async () => {
   t = await startTestApi();
   [townshipA, townshipB] = (await demoTownships(t)) as [TownshipFixture, TownshipFixture];
@@ -51,21 +58,26 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/** The sensitive status rows of this file's household, as the owner sees them (the demo has its own). */
+function statusesOfFixture(): Promise<unknown[]> {
+  return t.ownerSql('select * from household_sensitive_status where household_id = $1', [household.id]);
+}
+
 describe('households', () => {
   it('are filed under a village with a number that starts with its code', async () => {
     const village = townshipA.villages[0]!.code;
     const cases: [Record<string, unknown>, string, string, string][] = [
       [
-        { regionCode: village, code: `${townshipA.villages[1]!.code}-0001` },
+        { regionCode: village, code: `${townshipA.villages[1]!.code}-9001` },
         'input.code',
         'BAD_INPUT',
         clerk,
       ],
       [{ regionCode: village, code: `${village}-1` }, 'input.code', 'BAD_INPUT', clerk],
-      [{ regionCode: townshipA.code, code: `${village}-0001` }, 'input.regionCode', 'BAD_INPUT', county],
-      [{ regionCode: townshipA.code, code: `${village}-0001` }, 'input.regionCode', 'NOT_FOUND', clerk],
+      [{ regionCode: townshipA.code, code: `${village}-9001` }, 'input.regionCode', 'BAD_INPUT', county],
+      [{ regionCode: townshipA.code, code: `${village}-9001` }, 'input.regionCode', 'NOT_FOUND', clerk],
       [
-        { regionCode: townshipB.villages[0]!.code, code: `${townshipB.villages[0]!.code}-0001` },
+        { regionCode: townshipB.villages[0]!.code, code: `${townshipB.villages[0]!.code}-9001` },
         'input.regionCode',
         'NOT_FOUND',
         clerk,
@@ -79,7 +91,7 @@ describe('households', () => {
 
     const created = await t.graphql<{ createHousehold: HouseholdNode }>(
       CREATE,
-      { input: { regionCode: village, code: `${village}-0001`, planningStatus: 'ONLY_CHILD' } },
+      { input: { regionCode: village, code: `${village}-9001`, planningStatus: 'ONLY_CHILD' } },
       clerk,
     );
     expect(created.errors).toBeUndefined();
@@ -95,7 +107,7 @@ describe('households', () => {
     });
     const duplicate = await t.graphql(
       CREATE,
-      { input: { regionCode: village, code: `${village}-0001` } },
+      { input: { regionCode: village, code: `${village}-9001` } },
       clerk,
     );
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
@@ -183,7 +195,7 @@ describe('sensitive household statuses', () => {
         [household.id],
       ),
     ).rejects.toThrow(/row-level security/);
-    expect(await t.ownerSql('select * from household_sensitive_status')).toEqual([]);
+    expect(await statusesOfFixture()).toEqual([]);
 
     const byTownship = await t.graphql(
       SET_SENSITIVE,
@@ -214,9 +226,12 @@ describe('sensitive household statuses', () => {
         sensitiveStatusSince: '2021-05-01',
         sensitiveStatusVisible: true,
       });
-      expect(await t.sqlAs(username, 'select status from household_sensitive_status'), username).toEqual([
-        { status: 'ONLY_CHILD_DIED' },
-      ]);
+      expect(
+        await t.sqlAs(username, 'select status from household_sensitive_status where household_id = $1', [
+          household.id,
+        ]),
+        username,
+      ).toEqual([{ status: 'ONLY_CHILD_DIED' }]);
     }
     for (const username of others) {
       const cookie = await t.signIn(username);
@@ -239,7 +254,11 @@ describe('sensitive household statuses', () => {
     }
     for (const username of readers) {
       expect(
-        await t.sqlAs(username, `select id from audit_event where action = 'household.setSensitiveStatus'`),
+        await t.sqlAs(
+          username,
+          `select id from audit_event where action = 'household.setSensitiveStatus' and entity_id = $1`,
+          [household.id],
+        ),
         username,
       ).toHaveLength(1);
     }
@@ -247,25 +266,44 @@ describe('sensitive household statuses', () => {
     const otherTownship = await t.signIn(townshipB.admin);
     const hidden = await t.graphql(HOUSEHOLD, { id: household.id }, otherTownship);
     expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const search = await t.graphql<{ households: { totalCount: number } }>(
+      HOUSEHOLDS,
+      { filter: { search: household.code } },
+      otherTownship,
+    );
+    expect(search.data?.households.totalCount).toBe(0);
+    // Its list holds exactly its own township's households (the demo's), none of the other's.
+    const [own] = await t.ownerSql<{ n: number }>(
+      'select count(*)::int as n from household where region_path <@ $1::ltree',
+      [townshipB.path],
+    );
+    expect(own!.n).toBeGreaterThan(0);
     const list = await t.graphql<{ households: { totalCount: number } }>(HOUSEHOLDS, {}, otherTownship);
-    expect(list.data?.households.totalCount).toBe(0);
-    expect(await t.sqlAs(townshipB.admin, 'select status from household_sensitive_status')).toEqual([]);
+    expect(list.data?.households.totalCount).toBe(own!.n);
+    expect(
+      await t.sqlAs(
+        townshipB.admin,
+        'select status from household_sensitive_status where household_id = $1',
+        [household.id],
+      ),
+    ).toEqual([]);
 
     const cleared = await t.graphql(SET_SENSITIVE, { h: household.id, s: null }, county);
     expect(cleared.errors).toBeUndefined();
-    expect(await t.ownerSql('select * from household_sensitive_status')).toEqual([]);
+    expect(await statusesOfFixture()).toEqual([]);
   });
 
   it('lists households with filters, the sensitive status resolved in one batch', async () => {
     const village = townshipA.villages[1]!.code;
     const township = await t.signIn(townshipA.admin);
-    for (const serial of ['0001', '0002', '0003']) {
+    for (const serial of ['9001', '9002', '9003']) {
       const created = await t.graphql<{ createHousehold: HouseholdNode }>(
         CREATE,
         { input: { regionCode: village, code: `${village}-${serial}`, planningStatus: 'TWO_DAUGHTERS' } },
         township,
       );
-      if (serial === '0002') {
+      expect(created.errors).toBeUndefined();
+      if (serial === '9002') {
         await t.graphql(
           SET_SENSITIVE,
           { h: created.data!.createHousehold.id, s: 'ONLY_CHILD_DISABLED' },
@@ -275,16 +313,16 @@ describe('sensitive household statuses', () => {
     }
     const list = await t.graphql<{ households: { totalCount: number; edges: { node: HouseholdNode }[] } }>(
       HOUSEHOLDS,
-      { filter: { regionCode: village, planningStatus: 'TWO_DAUGHTERS', search: '-000' } },
+      { filter: { regionCode: village, planningStatus: 'TWO_DAUGHTERS', search: FIXTURE_SEARCH } },
       township,
     );
     expect(list.data?.households.totalCount).toBe(3);
     expect(
       list.data?.households.edges.map((edge) => [edge.node.code.slice(-4), edge.node.sensitiveStatus]),
     ).toEqual([
-      ['0001', null],
-      ['0002', 'ONLY_CHILD_DISABLED'],
-      ['0003', null],
+      ['9001', null],
+      ['9002', 'ONLY_CHILD_DISABLED'],
+      ['9003', null],
     ]);
   });
 });
@@ -293,9 +331,10 @@ describe('nested reads', () => {
   it('cost one batch per level, whatever the page size', async () => {
     const village = townshipA.villages[1]!.code;
     const township = await t.signIn(townshipA.admin);
+    const filter = { regionCode: village, search: FIXTURE_SEARCH };
     const listed = await t.graphql<{ households: { edges: { node: HouseholdNode }[] } }>(
       HOUSEHOLDS,
-      { filter: { regionCode: village } },
+      { filter },
       township,
     );
     let serial = 0;
@@ -304,7 +343,7 @@ describe('nested reads', () => {
         serial += 1;
         await registerPerson(t, township, {
           name: `测试成员${serial}`,
-          residentId: freshResidentId(`19${50 + serial}-01-01`, 'MALE'),
+          residentId: freshResidentId(`${1950 + (serial % 50)}-01-01`, 'MALE'),
           registeredRegionCode: village,
           householdId: node.id,
           relation,
@@ -336,7 +375,7 @@ describe('nested reads', () => {
         `query($filter: HouseholdFilter) { households(first: 100, filter: $filter) { edges { node {
           code region { code } sensitiveStatus
           members { name registeredRegion { code } currentRegion { code } household { code } } } } } }`,
-        { filter: { regionCode: village } },
+        { filter },
         township,
       );
       expect(nested.errors).toBeUndefined();

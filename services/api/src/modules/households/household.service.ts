@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
@@ -151,7 +152,7 @@ export class HouseholdService {
       const params: unknown[] = [];
       if (filter.regionCode) {
         const region = await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode');
-        where.push('h.region_path <@ ?::ltree');
+        where.push(inRegionSubtree('h'));
         params.push(region.path);
       }
       if (filter.planningStatus) {

@@ -1,6 +1,20 @@
-import { ASSOCIATION_CODE, choiceSet, parseCodeCell, parseDateCell, parseIntegerCell, parseText } from './cell-values.ts';
+import {
+  ASSOCIATION_CODE,
+  choiceSet,
+  parseCodeCell,
+  parseDateCell,
+  parseIntegerCell,
+  parseText,
+} from './cell-values.ts';
 import type { ColumnSpec } from './import-columns.ts';
-import { duplicateCheck, type ImportKindDefinition, RowErrors, rowCount, runChecks, valueFrom } from './import-kind.ts';
+import {
+  duplicateCheck,
+  type ImportKindDefinition,
+  RowErrors,
+  rowCount,
+  runChecks,
+  valueFrom,
+} from './import-kind.ts';
 
 export const ACTIVITY_KINDS = choiceSet([
   { value: 'MEMBER_DAY', zh: '会员活动日', aliases: ['5·29会员活动日', '529', '5.29'] },
@@ -23,7 +37,13 @@ type ActivityColumn =
   | 'peopleScreened';
 
 export const ACTIVITY_COLUMNS: readonly ColumnSpec<ActivityColumn>[] = [
-  { key: 'associationCode', zh: '协会代码', en: 'associationCode', required: true, hint: '如 330199101201-A' },
+  {
+    key: 'associationCode',
+    zh: '协会代码',
+    en: 'associationCode',
+    required: true,
+    hint: '如 330199101201-A',
+  },
   { key: 'heldOn', zh: '活动日期', en: 'heldOn', required: true, hint: 'YYYY-MM-DD' },
   { key: 'kind', zh: '活动类型', en: 'kind', required: true, hint: ACTIVITY_KINDS.labels.join('/') },
   { key: 'title', zh: '活动名称', en: 'title', required: true, hint: '2–200 个字' },
@@ -71,13 +91,18 @@ export const ACTIVITY_IMPORT: ImportKindDefinition<ActivityColumn> = {
       parseCodeCell(cell('associationCode'), ASSOCIATION_CODE, 'ASSOCIATION_NOT_FOUND'),
     );
     errors.require('associationCode', association);
-    const heldOn = errors.take('heldOn', parseDateCell(cell('heldOn'), { min: '1980-01-01', max: '2200-12-31' }));
+    const heldOn = errors.take(
+      'heldOn',
+      parseDateCell(cell('heldOn'), { min: '1980-01-01', max: '2200-12-31' }),
+    );
     errors.require('heldOn', heldOn);
     const kind = errors.take('kind', ACTIVITY_KINDS.parse(cell('kind')), ACTIVITY_KINDS.labels);
     errors.require('kind', kind);
     const title = errors.take('title', parseText(cell('title'), { min: 2, max: 200 }));
     errors.require('title', title);
-    const figures = FIGURES.map(([key, , max]) => errors.take(key, parseIntegerCell(cell(key), { min: 0, max })));
+    const figures = FIGURES.map(([key, , max]) =>
+      errors.take(key, parseIntegerCell(cell(key), { min: 0, max })),
+    );
     return { errors: errors.errors, values: [row, association, heldOn, kind, title, ...figures] };
   },
 

@@ -4,7 +4,9 @@ import type { RowErrorCode } from './import-errors.ts';
 import type { Cell } from './read-table-rows.ts';
 
 /** A parsed cell, or the reason it could not be parsed (never the cell's content). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: RowErrorCode; min?: number; max?: number };
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: RowErrorCode; min?: number; max?: number };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(code: RowErrorCode, range?: { min?: number; max?: number }): Parsed<T> => ({
@@ -94,7 +96,10 @@ export function parseDateCell(cell: Cell, range: { min: string; max: string }): 
     iso = Number.isNaN(cell.getTime()) ? null : isoDate(cell);
   } else if (typeof cell === 'number') {
     // A date cell without a date format arrives as its serial day number.
-    iso = Number.isInteger(cell) && cell > 0 && cell < 100_000 ? isoDate(new Date(EXCEL_EPOCH + cell * 86_400_000)) : null;
+    iso =
+      Number.isInteger(cell) && cell > 0 && cell < 100_000
+        ? isoDate(new Date(EXCEL_EPOCH + cell * 86_400_000))
+        : null;
   } else if (typeof cell === 'string') {
     const text = cell.trim();
     if (text === '') return ok(null);
@@ -164,7 +169,8 @@ export interface ChoiceSet<V extends string> {
 export function choiceSet<V extends string>(choices: readonly Choice<V>[]): ChoiceSet<V> {
   const byKey = new Map<string, V>();
   for (const choice of choices) {
-    for (const word of [choice.zh, choice.value, ...(choice.aliases ?? [])]) byKey.set(labelKey(word), choice.value);
+    for (const word of [choice.zh, choice.value, ...(choice.aliases ?? [])])
+      byKey.set(labelKey(word), choice.value);
   }
   const labels = choices.map((choice) => choice.zh);
   return {
@@ -194,11 +200,7 @@ export const HOUSEHOLD_CODE = /^[0-9]{12}-[0-9]{4}$/;
 export const ASSOCIATION_CODE = /^[0-9]{12}-[A-Z0-9]{1,8}$/;
 
 /** A code checked against its pattern, upper-cased (codes carry no lower-case letters). */
-export function parseCodeCell(
-  cell: Cell,
-  pattern: RegExp,
-  invalid: RowErrorCode,
-): Parsed<string | null> {
+export function parseCodeCell(cell: Cell, pattern: RegExp, invalid: RowErrorCode): Parsed<string | null> {
   const text = cellText(cell)?.toUpperCase() ?? null;
   if (text === null) return ok(null);
   return pattern.test(text) ? ok(text) : fail(invalid);

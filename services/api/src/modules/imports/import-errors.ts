@@ -85,7 +85,10 @@ type Messages = (detail: ErrorDetail) => [zh: string, en: string];
 
 const twins = (d: ErrorDetail): [string, string] =>
   d.otherRows && d.otherRows.length > 0
-    ? [`（另见第 ${d.otherRows.slice(0, 5).join('、')} 行）`, ` (see also row ${d.otherRows.slice(0, 5).join(', ')})`]
+    ? [
+        `（另见第 ${d.otherRows.slice(0, 5).join('、')} 行）`,
+        ` (see also row ${d.otherRows.slice(0, 5).join(', ')})`,
+      ]
     : ['', ''];
 
 const MESSAGES: Record<ImportErrorCode, Messages> = {

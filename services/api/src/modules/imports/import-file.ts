@@ -5,8 +5,8 @@ import { type ScopeUser, withScopedClient } from '../../db/scoped-client.ts';
 import type { SessionUser } from '../identity/session-user.ts';
 import type { ImportKind } from './import-kind.ts';
 import type { ImportLimits } from './import-limits.ts';
-import { fileSha256 } from './receive-upload.ts';
 import { detectFormat } from './read-table-rows.ts';
+import { fileSha256 } from './receive-upload.ts';
 import { type ImportOutcome, type ImportProgress, runImport } from './run-import.ts';
 
 export interface ImportFileOptions {
@@ -36,7 +36,15 @@ export async function importFile(options: ImportFileOptions): Promise<ImportOutc
     const { rows } = await client.query<{ id: string; region_path: string }>(
       `insert into import_job (region_id, kind, file_name, file_sha256, file_bytes, format, status, created_by)
        values ($1, $2, $3, $4, $5, $6, 'COMMITTING', $7) returning id, region_path::text as region_path`,
-      [user.regionId, options.kind, path.basename(options.filePath).slice(0, 255), sha256, size, format, user.id],
+      [
+        user.regionId,
+        options.kind,
+        path.basename(options.filePath).slice(0, 255),
+        sha256,
+        size,
+        format,
+        user.id,
+      ],
     );
     return rows[0]!;
   });
@@ -65,6 +73,8 @@ export async function importFile(options: ImportFileOptions): Promise<ImportOutc
 }
 
 /** `importFile` for a persons file: the benchmark's entry point. */
-export function importPersons(options: Omit<ImportFileOptions, 'kind'>): Promise<ImportOutcome & { jobId: string }> {
+export function importPersons(
+  options: Omit<ImportFileOptions, 'kind'>,
+): Promise<ImportOutcome & { jobId: string }> {
   return importFile({ ...options, kind: 'PERSONS' });
 }

@@ -3,9 +3,9 @@ import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import type { ImportJobView } from './import-job.service.ts';
 import {
   ImportErrorPageType,
+  type ImportFormatEnum,
   ImportJobConnection,
   ImportJobType,
-  type ImportFormatEnum,
   type ImportKindEnum,
   type ImportStatusEnum,
 } from './import-job.type.ts';
@@ -48,7 +48,10 @@ export class ImportJobResolver {
   ): Promise<ImportJobConnection> {
     const page = await ctx.services.imports.list(actorOf(ctx), { first, after });
     return {
-      edges: page.nodes.map((node, index) => ({ node: toImportJobType(node), cursor: page.cursors[index] ?? '' })),
+      edges: page.nodes.map((node, index) => ({
+        node: toImportJobType(node),
+        cursor: page.cursors[index] ?? '',
+      })),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: Boolean(after),

@@ -6,16 +6,29 @@ import type pg from 'pg';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  pageSize,
+} from '../../graphql/relay-cursor.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { ImportFileError, type ImportRowError } from './import-errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './import-kind.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
-import { fileSha256, receiveUpload } from './receive-upload.ts';
 import { detectFormat, type ImportFormat } from './read-table-rows.ts';
+import { fileSha256, receiveUpload } from './receive-upload.ts';
 import { type ImportOutcome, type ImportProgress, runImport } from './run-import.ts';
 
-export type ImportStatus = 'UPLOADED' | 'VALIDATING' | 'VALID' | 'INVALID' | 'COMMITTING' | 'COMMITTED' | 'FAILED';
+export type ImportStatus =
+  | 'UPLOADED'
+  | 'VALIDATING'
+  | 'VALID'
+  | 'INVALID'
+  | 'COMMITTING'
+  | 'COMMITTED'
+  | 'FAILED';
 
 export interface ImportJobView {
   id: string;
@@ -118,13 +131,17 @@ export class ImportService {
 
   /**
    * Stores an upload and starts checking it. File-level problems found on arrival (too large,
-   * empty, an old .xls) are thrown as `ImportFileError` and no job is made.
+   * empty, an old .xls) are thrown as `ImportFileError` and no job is made. The body is opened only
+   * once the caller, the kind and the file name have been accepted.
    */
-  async upload(actor: Actor, input: { kind: string; fileName: string; body: Readable }): Promise<ImportJobView> {
+  async upload(
+    actor: Actor,
+    input: { kind: string; fileName: string; body: () => Readable },
+  ): Promise<ImportJobView> {
     requireRole(actor, WRITER_ROLES);
     const kind = parseKind(input.kind);
     const fileName = cleanFileName(input.fileName);
-    const received = await receiveUpload(input.body, this.settings.filesDir, this.limits);
+    const received = await receiveUpload(input.body(), this.settings.filesDir, this.limits);
     let format: ImportFormat;
     try {
       format = await detectFormat(received.path);
@@ -153,12 +170,16 @@ export class ImportService {
   async list(actor: Actor, page: PageRequest): Promise<Page<ImportJobView>> {
     const size = pageSize(page.first);
     return withScope(this.orm, actor.user, async (em) => {
-      const [count] = (await em.execute('select count(*)::int as total from import_job')) as { total: number }[];
+      const [count] = (await em.execute('select count(*)::int as total from import_job')) as {
+        total: number;
+      }[];
       const where: string[] = ['true'];
       const params: unknown[] = [];
       if (page.after) {
         const cursor = decodeCursor(page.after);
-        where.push(`(to_char(j.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), j.id) < (?, ?::uuid)`);
+        where.push(
+          `(to_char(j.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), j.id) < (?, ?::uuid)`,
+        );
         params.push(cursor.sortValue, cursor.id);
       }
       const rows = (await em.execute(
@@ -325,7 +346,12 @@ export class ImportService {
         mode: 'commit',
         limits: this.limits,
         onProgress: (progress) => this.progress.set(job.id, progress),
-        job: { id: job.id, fileSha256: job.file_sha256, regionPath: job.region_path, requestId: actor.requestId },
+        job: {
+          id: job.id,
+          fileSha256: job.file_sha256,
+          regionPath: job.region_path,
+          requestId: actor.requestId,
+        },
       });
       // A committed job was marked in the import's own transaction; an invalid one (the data
       // changed since the check) is recorded here, with nothing written.

@@ -51,7 +51,10 @@ registerEnumType(ImportStatusEnum, {
   simpleResolvers: true,
 })
 export class ImportRowErrorType {
-  @Field(() => Int, { nullable: true, description: '行号（表头为第 1 行）；整个文件的错误为空 / Row, header = 1; null for the file' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '行号（表头为第 1 行）；整个文件的错误为空 / Row, header = 1; null for the file',
+  })
   row!: number | null;
 
   @Field(() => String, { nullable: true, description: '列（表头文字）/ Column, as headed in the file' })

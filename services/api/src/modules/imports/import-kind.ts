@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { Parsed } from './cell-values.ts';
+import type { CopyValue } from './copy-writer.ts';
 import type { ColumnSpec, HeaderMap } from './import-columns.ts';
 import { type ImportRowError, type RowErrorCode, rowError } from './import-errors.ts';
-import type { CopyValue } from './copy-writer.ts';
 import type { Cell } from './read-table-rows.ts';
 
 export const IMPORT_KINDS = ['PERSONS', 'MEMBERS', 'ACTIVITIES'] as const;
@@ -61,7 +61,11 @@ export class RowErrors<K extends string> {
     return null;
   }
 
-  add(key: K, code: RowErrorCode, detail: { min?: number; max?: number; choices?: readonly string[] } = {}): void {
+  add(
+    key: K,
+    code: RowErrorCode,
+    detail: { min?: number; max?: number; choices?: readonly string[] } = {},
+  ): void {
     this.errors.push(rowError(this.row, this.header.headerOf(key), code, detail));
   }
 

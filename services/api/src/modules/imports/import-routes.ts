@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
-import { DomainError } from '../../errors/domain-error.ts';
+import { badInput, DomainError } from '../../errors/domain-error.ts';
 import { attachment, requestActor, sendDomainError, sendError } from '../../http/request-actor.ts';
 import type { Services } from '../../services.ts';
 import { escapeFormula } from '../exports/escape-formula.ts';
@@ -29,33 +29,30 @@ export function importRoutes(deps: { services: Services; logger: Logger }): Rout
     try {
       const actor = await requestActor(req, services);
       if (req.headers[UPLOAD_HEADER] !== '1') {
-        sendError(res, 400, {
-          code: 'BAD_REQUEST',
-          messageZh: `上传请求须带有 ${UPLOAD_HEADER}: 1 请求头`,
-          messageEn: `An upload must carry the header ${UPLOAD_HEADER}: 1`,
-        });
-        return;
+        throw badInput(
+          UPLOAD_HEADER,
+          `上传请求须带有 ${UPLOAD_HEADER}: 1 请求头`,
+          `An upload must carry the header ${UPLOAD_HEADER}: 1`,
+        );
       }
       const limits = services.imports.fileLimits;
       const declared = Number(req.headers['content-length'] ?? Number.NaN);
       if (declared > limits.maxFileBytes) {
-        // Refused before a byte is read; Node discards the rest of the body.
-        sendFileError(res, new ImportFileError('FILE_TOO_LARGE', { limits }));
-        return;
+        // Refused before a byte is read.
+        throw new ImportFileError('FILE_TOO_LARGE', { limits });
       }
-      // The request is piped rather than handed over, so that stopping at the limit leaves the
-      // socket open for the 413 answer.
-      const body = new PassThrough();
-      req.pipe(body);
       const job = await services.imports.upload(actor, {
         kind: String(req.query.kind ?? ''),
         fileName: String(req.query.fileName ?? ''),
-        body,
+        // Piped rather than handed over, so that stopping at the limit leaves the socket open for
+        // the 413 answer.
+        body: () => req.pipe(new PassThrough()),
       });
       res.status(202).json({ id: job.id, status: job.status, fileSha256: job.fileSha256 });
     } catch (error) {
       req.unpipe();
-      if (error instanceof ImportFileError && error.code === 'FILE_TOO_LARGE') {
+      if (!req.complete) {
+        // What is left of the body is not worth reading: answer, then close the connection.
         res.setHeader('Connection', 'close');
         res.on('finish', () => req.destroy());
       }
@@ -73,9 +70,14 @@ export function importRoutes(deps: { services: Services; logger: Logger }): Rout
       const body = xlsx ? await xlsxTemplate(kind) : csvTemplate(kind);
       res.setHeader(
         'Content-Type',
-        xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+        xlsx
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv; charset=utf-8',
       );
-      res.setHeader('Content-Disposition', attachment(`${kind.toLowerCase()}-template.${xlsx ? 'xlsx' : 'csv'}`));
+      res.setHeader(
+        'Content-Disposition',
+        attachment(`${kind.toLowerCase()}-template.${xlsx ? 'xlsx' : 'csv'}`),
+      );
       res.send(body);
     } catch (error) {
       answer(res, error, logger);

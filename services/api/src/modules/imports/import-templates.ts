@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import type { ImportKind } from './import-kind.ts';
 import { IMPORT_DEFINITIONS } from './run-import.ts';
 
-const TEXT_COLUMNS = new Set(['residentId', 'phone', 'registeredRegionCode', 'currentRegionCode', 'householdCode', 'cardNumber']);
+const TEXT_COLUMNS = new Set([
+  'residentId',
+  'phone',
+  'registeredRegionCode',
+  'currentRegionCode',
+  'householdCode',
+  'cardNumber',
+]);
 
 /** A blank CSV template: the Chinese headers, UTF-8 with a byte-order mark so that Excel reads it right. */
 export function csvTemplate(kind: ImportKind): Buffer {

@@ -90,17 +90,18 @@ export async function importFixture(t: TestApi): Promise<ImportFixture> {
 
 let serial = 0;
 /**
- * A valid ID number no demo person has: born before 1935 (the demo county's oldest are born in
- * 1935), each with its own birth day and order code.
+ * A valid ID number no demo person has: born before 1930 (the demo county's oldest are born in
+ * 1931), each with its own birth day and order code.
  */
 export function newResidentId(sex: 'MALE' | 'FEMALE' = serial % 2 === 0 ? 'FEMALE' : 'MALE'): string {
   serial += 1;
-  const day = new Date(Date.UTC(1901, 0, 1) + (serial % 12_000) * 86_400_000).toISOString().slice(0, 10);
+  const day = new Date(Date.UTC(1901, 0, 1) + (serial % 10_900) * 86_400_000).toISOString().slice(0, 10);
   return generateResidentId({
     regionCode: '330199',
     birthDate: day,
     sex,
-    sequence: Math.floor(serial / 12_000) % 500,
+    // Order codes from 002: a number ending 000 reads as an Excel-truncated one.
+    sequence: (Math.floor(serial / 10_900) % 499) + 1,
   });
 }
 

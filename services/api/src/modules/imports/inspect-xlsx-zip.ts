@@ -100,7 +100,11 @@ async function readCentralDirectory(
       name: directory.toString('utf8', at + 46, at + 46 + directory.readUInt16LE(at + 28)),
       dataStart: -1,
     };
-    at += 46 + directory.readUInt16LE(at + 28) + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    at +=
+      46 +
+      directory.readUInt16LE(at + 28) +
+      directory.readUInt16LE(at + 30) +
+      directory.readUInt16LE(at + 32);
     if (entry.uncompressedSize === ZIP64_MARK || entry.compressedSize === ZIP64_MARK) {
       throw new ImportFileError('XLSX_TOO_LARGE_UNCOMPRESSED', { limits });
     }

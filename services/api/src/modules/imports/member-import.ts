@@ -11,7 +11,14 @@ import {
   parseText,
 } from './cell-values.ts';
 import type { ColumnSpec } from './import-columns.ts';
-import { duplicateCheck, type ImportKindDefinition, RowErrors, rowCount, runChecks, valueFrom } from './import-kind.ts';
+import {
+  duplicateCheck,
+  type ImportKindDefinition,
+  RowErrors,
+  rowCount,
+  runChecks,
+  valueFrom,
+} from './import-kind.ts';
 
 export const MEMBER_ROLES = choiceSet([
   { value: 'MEMBER', zh: '会员' },
@@ -35,7 +42,13 @@ type MemberColumn =
   | 'contactHouseholds';
 
 export const MEMBER_COLUMNS: readonly ColumnSpec<MemberColumn>[] = [
-  { key: 'associationCode', zh: '协会代码', en: 'associationCode', required: true, hint: '如 330199101201-A' },
+  {
+    key: 'associationCode',
+    zh: '协会代码',
+    en: 'associationCode',
+    required: true,
+    hint: '如 330199101201-A',
+  },
   {
     key: 'residentId',
     zh: '身份证号',
@@ -45,9 +58,22 @@ export const MEMBER_COLUMNS: readonly ColumnSpec<MemberColumn>[] = [
     hint: '18 位，该列请设为文本格式；人员须已登记',
   },
   { key: 'role', zh: '职务', en: 'role', required: false, hint: MEMBER_ROLES.labels.join('/') },
-  { key: 'cardNumber', zh: '会员证号', en: 'cardNumber', required: false, hint: '4–30 位数字、大写字母或连字符' },
+  {
+    key: 'cardNumber',
+    zh: '会员证号',
+    en: 'cardNumber',
+    required: false,
+    hint: '4–30 位数字、大写字母或连字符',
+  },
   { key: 'duesPaidYear', zh: '会费缴至年度', en: 'duesPaidYear', required: false, hint: '如 2025' },
-  { key: 'groupName', zh: '会员小组', en: 'group', aliases: ['groupName'], required: false, hint: '新小组自动创建' },
+  {
+    key: 'groupName',
+    zh: '会员小组',
+    en: 'group',
+    aliases: ['groupName'],
+    required: false,
+    hint: '新小组自动创建',
+  },
   { key: 'joinedOn', zh: '入会日期', en: 'joinedOn', required: false, hint: 'YYYY-MM-DD' },
   {
     key: 'contactHouseholds',
@@ -95,14 +121,30 @@ export const MEMBER_IMPORT: ImportKindDefinition<MemberColumn> = {
     const id = errors.take('residentId', parseResidentIdCell(cell('residentId')));
     errors.require('residentId', id);
     const role = errors.take('role', MEMBER_ROLES.parse(cell('role')), MEMBER_ROLES.labels);
-    const card = errors.take('cardNumber', parseCodeCell(cell('cardNumber'), CARD_NUMBER, 'INVALID_CARD_NUMBER'));
-    const dues = errors.take('duesPaidYear', parseIntegerCell(cell('duesPaidYear'), { min: 1980, max: 2200 }));
+    const card = errors.take(
+      'cardNumber',
+      parseCodeCell(cell('cardNumber'), CARD_NUMBER, 'INVALID_CARD_NUMBER'),
+    );
+    const dues = errors.take(
+      'duesPaidYear',
+      parseIntegerCell(cell('duesPaidYear'), { min: 1980, max: 2200 }),
+    );
     const group = errors.take('groupName', parseText(cell('groupName'), { min: 1, max: 50 }));
-    const joined = errors.take('joinedOn', parseDateCell(cell('joinedOn'), { min: '1950-01-01', max: '2200-12-31' }));
+    const joined = errors.take(
+      'joinedOn',
+      parseDateCell(cell('joinedOn'), { min: '1950-01-01', max: '2200-12-31' }),
+    );
     let contacts: string[] | null = null;
     const contactText = cellText(cell('contactHouseholds'));
     if (contactText !== null) {
-      const codes = [...new Set(contactText.toUpperCase().split(/[；;、,，\s]+/).filter(Boolean))];
+      const codes = [
+        ...new Set(
+          contactText
+            .toUpperCase()
+            .split(/[；;、,，\s]+/)
+            .filter(Boolean),
+        ),
+      ];
       if (codes.length > MAX_CONTACTS || codes.some((code) => !HOUSEHOLD_CODE.test(code))) {
         errors.add('contactHouseholds', 'INVALID_HOUSEHOLD_CODE');
       } else {

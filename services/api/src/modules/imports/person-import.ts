@@ -1,4 +1,6 @@
+import { residentIdHmac } from '../persons/resident-id-hmac.ts';
 import {
+  cellText,
   choiceSet,
   HOUSEHOLD_CODE,
   parseCodeCell,
@@ -9,11 +11,16 @@ import {
   REGION_CODE,
   SEX,
   YES_NO,
-  cellText,
 } from './cell-values.ts';
-import { residentIdHmac } from '../persons/resident-id-hmac.ts';
 import type { ColumnSpec } from './import-columns.ts';
-import { duplicateCheck, type ImportKindDefinition, RowErrors, rowCount, runChecks, valueFrom } from './import-kind.ts';
+import {
+  duplicateCheck,
+  type ImportKindDefinition,
+  RowErrors,
+  rowCount,
+  runChecks,
+  valueFrom,
+} from './import-kind.ts';
 
 export const RELATIONS = choiceSet([
   { value: 'HEAD', zh: '户主', aliases: ['本人', '户主本人'] },
@@ -61,7 +68,14 @@ export const PERSON_COLUMNS: readonly ColumnSpec<PersonColumn>[] = [
     required: false,
     hint: 'YYYY-MM-DD，可不填（须与身份证号一致）',
   },
-  { key: 'phone', zh: '手机号', en: 'phone', aliases: ['手机号码', '联系电话'], required: false, hint: '11 位' },
+  {
+    key: 'phone',
+    zh: '手机号',
+    en: 'phone',
+    aliases: ['手机号码', '联系电话'],
+    required: false,
+    hint: '11 位',
+  },
   {
     key: 'registeredRegionCode',
     zh: '户籍地区划代码',
@@ -136,7 +150,10 @@ export const PERSON_IMPORT: ImportKindDefinition<PersonColumn> = {
     errors.require('residentId', id);
     const sex = errors.take('sex', SEX.parse(cell('sex')), SEX.labels);
     if (id && sex && sex !== id.sex) errors.add('sex', 'SEX_MISMATCH');
-    const birthDate = errors.take('birthDate', parseDateCell(cell('birthDate'), { min: '1900-01-01', max: TODAY_MAX }));
+    const birthDate = errors.take(
+      'birthDate',
+      parseDateCell(cell('birthDate'), { min: '1900-01-01', max: TODAY_MAX }),
+    );
     if (id && birthDate && birthDate !== id.birthDate) errors.add('birthDate', 'BIRTH_DATE_MISMATCH');
     const phone = errors.take('phone', parsePhoneCell(cell('phone')));
     const regionCode = errors.take(
@@ -231,6 +248,15 @@ export const PERSON_IMPORT: ImportKindDefinition<PersonColumn> = {
                    from import_person where relation = 'HEAD'
                   group by household_code having count(*) > 1) d using (household_code)
           where s.relation = 'HEAD'`,
+        // A head already stored stays head unless this file gives them another place.
+        `select s.row_number, 'relation' as key, 'HOUSEHOLD_TWO_HEADS' as code, null::int[] as other_rows
+           from import_person s
+           join household h on h.code = s.household_code
+           join person p on p.household_id = h.id and p.relation = 'HEAD' and p.resident_id_hmac <> s.hmac
+          where s.relation = 'HEAD'
+            and not exists (select from import_person o
+                             where o.hmac = p.resident_id_hmac
+                               and (o.relation is distinct from 'HEAD' or o.household_code is distinct from s.household_code))`,
       ],
       header,
       cap,
@@ -292,4 +318,3 @@ export const PERSON_IMPORT: ImportKindDefinition<PersonColumn> = {
     return { household: rowCount(households), person: rowCount(persons) };
   },
 };
-

@@ -50,15 +50,22 @@ export async function* readTableRows(
   const source = format === 'XLSX' ? readXlsxRows(filePath, limits) : readCsvRows(filePath, limits);
   let seen = 0;
   let data = -1;
+  let width = 0;
   for await (const row of source) {
     seen++;
     // Blank rows count too, or a file of a million empty lines would be read to its end.
     if (seen > limits.maxRows * 2 + 1000) throw new ImportFileError('TOO_MANY_ROWS', { limits });
     if (isBlank(row.cells)) continue;
     data++;
-    if (data > limits.maxRows) throw new ImportFileError('TOO_MANY_ROWS', { limits }, row.row);
-    if (row.cells.length > limits.maxColumns) throw new ImportFileError('TOO_MANY_COLUMNS', { limits });
-    yield row;
+    if (data === 0) {
+      if (row.cells.length > limits.maxColumns)
+        throw new ImportFileError('TOO_MANY_COLUMNS', { limits }, row.row);
+      width = row.cells.length;
+    } else if (data > limits.maxRows) {
+      throw new ImportFileError('TOO_MANY_ROWS', { limits }, row.row);
+    }
+    // A stray value far right of the header belongs to no column.
+    yield row.cells.length > width ? { row: row.row, cells: row.cells.slice(0, width) } : row;
   }
 }
 

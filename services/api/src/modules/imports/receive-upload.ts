@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ImportFileError } from './import-errors.ts';
 import type { ImportLimits } from './import-limits.ts';
@@ -17,7 +17,11 @@ export interface ReceivedFile {
  * Streams an upload to a file, hashing and counting as it goes, and stops at the size limit: the
  * partial file is removed and nothing larger than the limit is ever held, on disk or in memory.
  */
-export async function receiveUpload(body: Readable, directory: string, limits: ImportLimits): Promise<ReceivedFile> {
+export async function receiveUpload(
+  body: Readable,
+  directory: string,
+  limits: ImportLimits,
+): Promise<ReceivedFile> {
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const filePath = path.join(directory, `${randomUUID()}.upload`);
   const hash = createHash('sha256');

@@ -141,11 +141,12 @@ export async function runImport(options: RunImportOptions): Promise<ImportOutcom
     const changes = await writeOrExplain(() => definition.write(client, columns, context));
     const rowsChanged = Object.values(changes).reduce((sum, n) => sum + n, 0);
     if (options.mode === 'commit' && options.job) {
-      await markCommitted(client, options.user, options.job, { kind: options.kind, rows, rowsChanged, changes });
-    }
-    if (options.mode === 'commit') {
-      progress.rowsCommitted = rows;
-      report();
+      await markCommitted(client, options.user, options.job, {
+        kind: options.kind,
+        rows,
+        rowsChanged,
+        changes,
+      });
     }
     return {
       status: options.mode === 'commit' ? 'COMMITTED' : 'VALID',
@@ -160,9 +161,14 @@ export async function runImport(options: RunImportOptions): Promise<ImportOutcom
   };
 
   try {
-    return options.mode === 'commit'
-      ? await withScopedClient(options.pool, options.user, work)
-      : await withScopedDryRun(options.pool, options.user, work);
+    if (options.mode === 'validate') return await withScopedDryRun(options.pool, options.user, work);
+    const outcome = await withScopedClient(options.pool, options.user, work);
+    // Committed means the COMMIT has returned, not that the last statement ran.
+    if (outcome.status === 'COMMITTED') {
+      progress.rowsCommitted = outcome.rows;
+      report();
+    }
+    return outcome;
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     const elapsed = Math.round(performance.now() - started);

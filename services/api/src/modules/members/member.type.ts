@@ -46,7 +46,7 @@ registerEnumType(MemberRoleEnum, {
  * in member.resolver.ts. The person is null when the caller may not see them (registered outside
  * the caller's region).
  */
-@ObjectType('Member', { description: '会员 / Member of an association' })
+@ObjectType('Member', { description: '会员 / Member of an association', simpleResolvers: true })
 export class MemberType {
   @Field(() => ID)
   id!: string;

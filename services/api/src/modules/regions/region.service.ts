@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { notFound } from '../../errors/domain-error.ts';
@@ -8,6 +9,7 @@ import { pathWithin } from '../identity/session-user.ts';
 import { type Region, RegionSchema } from './region.entity.ts';
 
 const REGION = { zh: '行政区划', en: 'Region' };
+const REGION_BY_CODE = 'select id, code, name, level, path::text as path from region where code = ?';
 
 export class RegionService {
   constructor(private readonly orm: MikroORM) {}
@@ -23,30 +25,28 @@ export class RegionService {
 
   /** Regions by id, as plain rows, for batch loaders; ids the caller may not see are left out. */
   async byIds(actor: Actor, ids: readonly string[]): Promise<RegionRow[]> {
-    return withScope(this.orm, actor.user, async (em) => {
-      return (await em.execute(
-        'select id, code, name, level, path::text as path from region where id = any(?::uuid[])',
-        [sqlArray(ids)],
-      )) as RegionRow[];
-    });
+    return scopedRead<RegionRow>(
+      this.orm,
+      actor.user,
+      'select id, code, name, level, path::text as path from region where id = any(?::uuid[])',
+      [sqlArray(ids)],
+    );
   }
 
   /** The region with this code, inside the caller's subtree. */
   async get(actor: Actor, code: string): Promise<RegionRow> {
-    return withScope(this.orm, actor.user, (em) => findRegionRowInScope(em, actor, code, 'code'));
+    const [region] = await scopedRead<RegionRow>(this.orm, actor.user, REGION_BY_CODE, [code]);
+    return regionInScope(region, actor, 'code');
   }
 
   /** Batch: the regions directly below each region that the caller may see, by code. */
   async childrenOf(actor: Actor, parentIds: readonly string[]): Promise<RegionRow[][]> {
-    const rows = await withScope(
+    const rows = await scopedRead<RegionRow & { parent_id: string }>(
       this.orm,
       actor.user,
-      (em) =>
-        em.execute(
-          `select id, code, name, level, path::text as path, parent_id from region
-            where parent_id = any(?::uuid[]) order by code`,
-          [sqlArray(parentIds)],
-        ) as Promise<(RegionRow & { parent_id: string })[]>,
+      `select id, code, name, level, path::text as path, parent_id from region
+        where parent_id = any(?::uuid[]) order by code`,
+      [sqlArray(parentIds)],
     );
     return groupByKey(parentIds, rows, (row) => row.parent_id);
   }
@@ -85,10 +85,11 @@ export async function findRegionRowInScope(
   code: string,
   field?: string,
 ): Promise<RegionRow> {
-  const [region] = (await em.execute(
-    'select id, code, name, level, path::text as path from region where code = ?',
-    [code],
-  )) as RegionRow[];
+  const [region] = (await em.execute(REGION_BY_CODE, [code])) as RegionRow[];
+  return regionInScope(region, actor, field);
+}
+
+function regionInScope(region: RegionRow | undefined, actor: Actor, field?: string): RegionRow {
   if (!region || !pathWithin(region.path, actor.user.regionPath)) throw notFound(REGION, field);
   return region;
 }

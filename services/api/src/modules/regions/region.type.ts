@@ -9,7 +9,7 @@ export enum RegionLevelEnum {
 }
 registerEnumType(RegionLevelEnum, { name: 'RegionLevel', description: '区划层级 / Region level' });
 
-@ObjectType('Region', { description: '行政区划 / Region' })
+@ObjectType('Region', { description: '行政区划 / Region', simpleResolvers: true })
 export class RegionType {
   @Field(() => ID)
   id!: string;
