@@ -51,7 +51,7 @@ const { startApi } = await load<typeof import('../services/api/src/server.ts')>(
 const { createLogger } = await load<typeof import('../services/api/src/logger.ts')>(
   '../services/api/src/logger.ts',
 );
-export const { withScope } = await load<typeof import('../services/api/src/db/scoped-transaction.ts')>(
+const { withScope } = await load<typeof import('../services/api/src/db/scoped-transaction.ts')>(
   '../services/api/src/db/scoped-transaction.ts',
 );
 export const { DEMO_PASSWORD } = await load<
@@ -280,7 +280,12 @@ export interface Side {
 export function httpSide(
   name: string,
   url: string,
-  options: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; sockets?: number } = {},
+  options: {
+    method?: 'GET' | 'POST';
+    body?: string;
+    headers?: Record<string, string>;
+    sockets?: number;
+  } = {},
 ): Side {
   const agent = new Agent({ keepAlive: true, maxSockets: options.sockets ?? 1 });
   onCleanup(async () => agent.destroy());
@@ -327,7 +332,8 @@ export function send(
 
 /** The verified reply fixes the size later replies must have. */
 export function acceptReply(side: Side, reply: Reply): void {
-  if (reply.status !== 200) throw new Error(`${side.name} answered ${reply.status}: ${reply.body.slice(0, 500)}`);
+  if (reply.status !== 200)
+    throw new Error(`${side.name} answered ${reply.status}: ${reply.body.slice(0, 500)}`);
   side.bytes = Buffer.byteLength(reply.body);
 }
 
@@ -374,7 +380,9 @@ export async function saturate(
   sides: Side[],
   options: { clients: number; seconds: number; rounds: number },
 ): Promise<Saturation[]> {
-  const results = new Map(sides.map((side) => [side.name, { samples: [] as number[], ms: 0, unexpected: 0 }]));
+  const results = new Map(
+    sides.map((side) => [side.name, { samples: [] as number[], ms: 0, unexpected: 0 }]),
+  );
   const slice = (options.seconds * 1000) / options.rounds;
   for (let round = 0; round < options.rounds; round++) {
     const order = round % 2 === 0 ? sides : [...sides].reverse();
@@ -445,7 +453,7 @@ export function summarize(side: Side): Summary {
 }
 
 /** Nearest-rank percentile of ascending samples. */
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;
 }
@@ -497,7 +505,8 @@ export function printLatencyTable(rows: Summary[], ratios: Record<string, number
 
 export function warnUnexpected(rows: { name: string; unexpectedReplies: number }[]): void {
   for (const row of rows) {
-    if (row.unexpectedReplies > 0) log(`warning: ${row.name} had ${row.unexpectedReplies} unexpected replies`);
+    if (row.unexpectedReplies > 0)
+      log(`warning: ${row.name} had ${row.unexpectedReplies} unexpected replies`);
   }
 }
 

@@ -10,11 +10,9 @@ import type { SessionUser } from '../services/api/src/modules/identity/session-u
 import { signInOverHttp } from '../services/api/test/sign-in-over-http.ts';
 import {
   acceptReply,
-  type Reply,
-  type Summary,
+  analyze,
   columns,
   DEMO_PASSWORD,
-  analyze,
   findUser,
   httpSide,
   interleave,
@@ -23,8 +21,10 @@ import {
   ownerTransaction,
   positiveInt,
   printLatencyTable,
+  type Reply,
   round,
   runBenchmark,
+  type Summary,
   startBenchApi,
   startBenchDatabase,
   summarize,
@@ -91,7 +91,9 @@ async function main(): Promise<void> {
   const db = await startBenchDatabase('sunshine_bench');
   const admin = await findUser(db.ownerUrl, ADMIN);
   const { inserted, total } = await topUpPolicies(db.ownerUrl, admin, MIN_POLICIES);
-  log(`demo county: ${db.demo.policies} policies; inserted ${inserted} more (total ${total}); ${db.serverVersion}`);
+  log(
+    `demo county: ${db.demo.policies} policies; inserted ${inserted} more (total ${total}); ${db.serverVersion}`,
+  );
 
   const api = await startBenchApi(db, (app, orm) =>
     mountSqlRoute(app, orm, { path: '/bench/policies', user: admin, sql: POLICIES_SQL, params: [PAGE_SIZE] }),

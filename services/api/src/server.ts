@@ -34,12 +34,6 @@ export async function startApi(options: {
   };
   const logger = options.logger ?? createLogger(config.logLevel);
   const orm = await createOrm(config.appDatabaseUrl);
-  if (process.env.TMP_NO_SIMPLE) {
-    const { getMetadataStorage } = await import('type-graphql');
-    for (const t of getMetadataStorage().objectTypes) {
-      if (['Region', 'Association', 'Member', 'PageInfo'].includes(t.name)) (t as { simpleResolvers?: boolean }).simpleResolvers = false;
-    }
-  }
   const [schema, publicSchema] = await Promise.all([buildAdminSchema(), buildPublicSchema()]);
   const services = createServices(orm, publicSchema, config, logger);
   const { app, stop } = await createApp({

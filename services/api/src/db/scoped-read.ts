@@ -23,10 +23,6 @@ export async function scopedRead<T>(
   sql: string,
   params: readonly unknown[] = [],
 ): Promise<T[]> {
-  if (process.env.TMP_NO_SCOPED_READ) {
-    const { withScope } = await import('./scoped-transaction.ts');
-    return withScope(orm, user as never, (em) => em.execute(sql, [...params]) as Promise<T[]>);
-  }
   const platform = orm.em.getPlatform();
   const text = `${platform.formatQuery(
     `select set_config('app.user_id', ?, true), set_config('app.user_role', ?, true),

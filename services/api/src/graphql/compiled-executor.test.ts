@@ -100,7 +100,7 @@ describe('the compiled executor', () => {
     const executor = await executorFor(schema);
     for (let n = 1; n <= 5; n++) {
       const result = await executor(requestFor(`{ items(n: ${n}) { id } }`));
-      expect((result.data?.items as unknown[]).length).toBe(n);
+      expect(result.data?.items).toHaveLength(n);
     }
   });
 });

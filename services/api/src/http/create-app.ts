@@ -76,7 +76,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
       // We set no cache hints, and the default cache-control plugin's willResolveField hook makes
       // Apollo wrap every field resolver: on a page of thousands of rows that is a large share of
       // the request (bench/registry-read.ts).
-      ...(process.env.TMP_CACHE_CONTROL ? [] : [ApolloServerPluginCacheControlDisabled()]),
+      ApolloServerPluginCacheControlDisabled(),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,

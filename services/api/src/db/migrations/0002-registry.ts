@@ -337,12 +337,27 @@ export class Migration0002Registry extends Migration {
       'import_job',
     ];
     for (const table of tables) for (const sql of scopedTableSql(table)) this.addSql(sql);
-    for (const table of ['member_group', 'member', 'contact_household', 'activity', 'project', 'evaluation']) {
+    for (const table of [
+      'member_group',
+      'member',
+      'contact_household',
+      'activity',
+      'project',
+      'evaluation',
+    ]) {
       this.addSql(`create index ${table}_region_path on ${table} using gist (region_path)`);
     }
 
     // Writes by a writing role inside its subtree; the auditor only reads.
-    for (const table of ['association', 'member_group', 'household', 'member', 'contact_household', 'activity', 'project']) {
+    for (const table of [
+      'association',
+      'member_group',
+      'household',
+      'member',
+      'contact_household',
+      'activity',
+      'project',
+    ]) {
       this.addSql(`
         create policy ${table}_insert on ${table} for insert
           with check (region_path <@ app_scope() and app_can_write())`);
@@ -461,7 +476,9 @@ export class Migration0002Registry extends Migration {
     this.addSql(`
       grant select, insert, update on association, member_group, household, household_sensitive_status, member,
         contact_household, activity, project, import_job to sunshine_app`);
-    this.addSql(`grant delete on member_group, contact_household, activity, household_sensitive_status to sunshine_app`);
+    this.addSql(
+      `grant delete on member_group, contact_household, activity, household_sensitive_status to sunshine_app`,
+    );
     this.addSql(`grant select, insert on evaluation to sunshine_app`);
     this.addSql(`grant select, update on person_duplicate_flag to sunshine_app`);
     this.addSql(`
