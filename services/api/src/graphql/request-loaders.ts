@@ -16,9 +16,9 @@ export class RequestLoaders {
   get<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     let loader = this.#loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<string, unknown>(batch as (keys: readonly string[]) => Promise<unknown[]>, {
-        maxBatchSize: 5000,
-      });
+      // No batch cap: one statement per nesting level is the point (a township page holds thousands
+      // of members), and `= any($1::uuid[])` takes a hundred thousand ids without trouble.
+      loader = new DataLoader<string, unknown>(batch as (keys: readonly string[]) => Promise<unknown[]>);
       this.#loaders.set(name, loader);
     }
     return loader as DataLoader<string, V>;
