@@ -1,9 +1,16 @@
 import type { Page } from './relay-cursor.ts';
 
-/** A Relay connection (edges, page info, total) from one page of nodes and their cursors. */
-export function connectionOf<T>(page: Page<T>, after: string | null | undefined) {
+/**
+ * A Relay connection (edges, page info, total) from one page of nodes and their cursors, each node
+ * mapped to its GraphQL type by `toNode`.
+ */
+export function connectionOf<T, N = T>(
+  page: Page<T>,
+  after: string | null | undefined,
+  toNode: (node: T) => N = (node) => node as unknown as N,
+) {
   return {
-    edges: page.nodes.map((node, index) => ({ node, cursor: page.cursors[index] ?? '' })),
+    edges: page.nodes.map((node, index) => ({ node: toNode(node), cursor: page.cursors[index] ?? '' })),
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: Boolean(after),

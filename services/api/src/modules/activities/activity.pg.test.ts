@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { walkConnection } from '../../../test/walk-connection.ts';
 import {
   auditCount,
   BILINGUAL,
   chinaDay,
   createAssociation,
   expectBadInput,
+  rowCount,
   type WorkRecordWorld,
   workRecordWorld,
 } from './work-record-test-fixtures.ts';
@@ -72,11 +74,6 @@ async function record(username: string, input: Record<string, unknown>): Promise
   const res = await t.graphql<{ recordActivity: ActivityNode }>(RECORD, { input }, await as(username));
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data?.recordActivity as ActivityNode;
-}
-
-async function activityCount(): Promise<number> {
-  const [row] = await t.ownerSql<{ n: number }>('select count(*)::int as n from activity');
-  return row?.n ?? -1;
 }
 
 beforeAll(async () => {
@@ -189,7 +186,7 @@ describe('recording activities', () => {
   });
 
   it('refuses invalid input naming the field in Chinese and English, and stores nothing', async () => {
-    const before = await activityCount();
+    const before = await rowCount(t, 'activity');
     const audits = await auditCount(t, 'activity');
     const cases: [Record<string, unknown>, string][] = [
       [{ heldOn: '2024-02-30' }, 'input.heldOn'],
@@ -220,7 +217,7 @@ describe('recording activities', () => {
       await as(world.users.clerkA),
     );
     expect(fraction.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await activityCount()).toBe(before);
+    expect(await rowCount(t, 'activity')).toBe(before);
     expect(await auditCount(t, 'activity')).toBe(audits);
 
     // Today itself is fine.
@@ -432,34 +429,12 @@ describe('activity totals', () => {
 });
 
 describe('activities connection', () => {
-  interface Page {
-    activities: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: { node: { id: string } }[];
-    };
-  }
-
   async function walk(
     cookie: string,
     filter: Record<string, unknown> | null,
     orderBy: Record<string, unknown> | null,
   ) {
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (let page = 0; page < 200; page++) {
-      const res: Awaited<ReturnType<typeof t.graphql<Page>>> = await t.graphql<Page>(
-        LIST,
-        { first: 3, after, filter, orderBy },
-        cookie,
-      );
-      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-      const connection = res.data?.activities as Page['activities'];
-      ids.push(...connection.edges.map((edge) => edge.node.id));
-      if (!connection.pageInfo.hasNextPage) return { ids, totalCount: connection.totalCount };
-      after = connection.pageInfo.endCursor;
-    }
-    throw new Error('pagination did not end');
+    return walkConnection(t, { document: LIST, field: 'activities', first: 3 }, { filter, orderBy }, cookie);
   }
 
   async function sqlIds(where: string, params: unknown[], order: string): Promise<string[]> {

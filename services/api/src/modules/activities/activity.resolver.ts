@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Page } from '../../graphql/relay-cursor.ts';
+import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import { RegionType } from '../regions/region.type.ts';
 import { ActivityFilterInput, ActivityInput, ActivityOrderInput } from './activity.inputs.ts';
@@ -30,22 +30,6 @@ function toFields(input: ActivityInput): ActivityFields {
   };
 }
 
-function toConnection(page: Page<ActivityView>, after: string | null): ActivityConnection {
-  return {
-    edges: page.nodes.map((node, index) => ({
-      node: toActivityType(node),
-      cursor: page.cursors[index] ?? '',
-    })),
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors.at(-1) ?? null,
-    },
-    totalCount: page.totalCount,
-  };
-}
-
 @Resolver(() => ActivityType)
 export class ActivityResolver {
   @Query(() => ActivityType, { description: '一条活动记录 / One activity' })
@@ -70,7 +54,7 @@ export class ActivityResolver {
       filter ?? {},
       orderBy ?? { field: 'HELD_ON', direction: 'DESC' },
     );
-    return toConnection(page, after);
+    return connectionOf(page, after, toActivityType);
   }
 
   @Query(() => [ActivityKindTotalsType], {

@@ -1,21 +1,21 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { type KeysetSort, keysetPage } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, notFound } from '../../errors/domain-error.ts';
-import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
+import { findRegionRowInScope } from '../regions/region.service.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity.type.ts';
 import { type ActivityFields, validateActivityFields } from './activity.validation.ts';
 import { filterDate, isUuid } from './work-record-fields.ts';
 import {
-  afterCursor,
   containsPattern,
   dateSort,
   executeOrConflict,
   findAssociationInScope,
-  type KeysetSort,
-  regionPathInScope,
   selectRegions,
   staleVersion,
   timestampSort,
@@ -157,7 +157,7 @@ export class ActivityService {
       }
       if (filter.regionCode) {
         where.push(inRegionSubtree('a'));
-        params.push(await regionPathInScope(em, actor, filter.regionCode, 'filter.regionCode'));
+        params.push((await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode')).path);
       }
       if (filter.kind) {
         where.push('a.kind = ?');
@@ -175,28 +175,19 @@ export class ActivityService {
         where.push('a.title ilike ?');
         params.push(containsPattern(filter.search.trim()));
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from activity a where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: ACTIVITY_FROM,
+        countFrom: 'from activity a',
+        columns: ACTIVITY_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const keyset = afterCursor(sort, 'a.id', direction, page.after);
-      const pageWhere = keyset ? [...where, keyset.sql] : where;
-      const pageParams = keyset ? [...params, ...keyset.params] : params;
-      const rows = (await em.execute(
-        `select ${ACTIVITY_COLUMNS}, ${sort.cursorText} as sort_value ${ACTIVITY_FROM}
-          where ${pageWhere.join(' and ')}
-          order by ${sort.column} ${direction}, a.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (ActivityRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toView),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort,
+        idColumn: 'a.id',
+        direction,
+        size,
+        after: page.after,
+        mapRow: (row: ActivityRow) => toView(row),
+      });
     });
   }
 
@@ -217,7 +208,7 @@ export class ActivityService {
     }
     return withScope(this.orm, actor.user, async (em) => {
       const path = regionCode
-        ? await regionPathInScope(em, actor, regionCode, 'regionCode')
+        ? (await findRegionRowInScope(em, actor, regionCode, 'regionCode')).path
         : actor.user.regionPath;
       const rows = (await em.execute(
         `select k.kind, count(a.id)::int as activities,

@@ -1,6 +1,6 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import { decodeCursor } from '../../graphql/relay-cursor.ts';
+import type { KeysetSort } from '../../db/keyset-page.ts';
+import { DomainError, notFound } from '../../errors/domain-error.ts';
 import type { Actor } from '../identity/actor.ts';
 import { pathWithin } from '../identity/session-user.ts';
 import { isCalendarDate, isUuid } from './work-record-fields.ts';
@@ -12,7 +12,6 @@ import { isCalendarDate, isUuid } from './work-record-fields.ts';
  */
 
 const ASSOCIATION = { zh: '计生协会', en: 'Association' };
-const REGION = { zh: '行政区划', en: 'Region' };
 
 export interface AssociationInScope {
   id: string;
@@ -54,20 +53,6 @@ export async function findAssociationInScope(
   };
 }
 
-/** The ltree path of a region code inside the caller's subtree, for `region_path <@ ?` filters. */
-export async function regionPathInScope(
-  em: EntityManager,
-  actor: Actor,
-  code: string,
-  field: string,
-): Promise<string> {
-  const [row] = (await em.execute('select path::text as path from region where code = ?', [code])) as {
-    path: string;
-  }[];
-  if (!row || !pathWithin(row.path, actor.user.regionPath)) throw notFound(REGION, field);
-  return row.path;
-}
-
 /** Runs a write; a unique-constraint violation becomes a CONFLICT naming the field. */
 export async function executeOrConflict<T>(
   em: EntityManager,
@@ -99,21 +84,6 @@ interface Label {
   en: string;
 }
 
-/**
- * One sort order of a keyset-paginated list: the column compared (typed, so its index serves),
- * the text the cursor carries and how that text goes back to SQL.
- */
-export interface KeysetSort {
-  /** The typed column or expression, e.g. `a.held_on`. */
-  column: string;
-  /** SQL giving the cursor's text for a row. */
-  cursorText: string;
-  /** SQL turning the cursor's text back into the column's type, with one `?`. */
-  fromCursor: string;
-  /** Whether a cursor's text can be that type: a forged cursor is BAD_INPUT, not an SQL error. */
-  accepts: (text: string) => boolean;
-}
-
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 export function dateSort(column: string): KeysetSort {
@@ -129,29 +99,6 @@ export function timestampSort(column: string): KeysetSort {
       TIMESTAMP.test(text) &&
       isCalendarDate(text.slice(0, 10)) &&
       !Number.isNaN(Date.parse(`${text.slice(0, 23)}Z`)),
-  };
-}
-
-export function textSort(column: string): KeysetSort {
-  return { column, cursorText: column, fromCursor: '?', accepts: () => true };
-}
-
-/**
- * The keyset condition for rows after `after` in `direction`, or null on the first page. `id` is
- * the tie-breaking uuid column.
- */
-export function afterCursor(
-  sort: KeysetSort,
-  id: string,
-  direction: 'asc' | 'desc',
-  after: string | null | undefined,
-): { sql: string; params: unknown[] } | null {
-  if (!after) return null;
-  const cursor = decodeCursor(after);
-  if (!sort.accepts(cursor.sortValue)) throw badInput('after', '分页游标无效', 'The cursor is invalid');
-  return {
-    sql: `(${sort.column}, ${id}) ${direction === 'asc' ? '>' : '<'} (${sort.fromCursor}, ?::uuid)`,
-    params: [cursor.sortValue, cursor.id],
   };
 }
 

@@ -84,6 +84,12 @@ export async function createAssociation(t: TestApi, regionCode: string, suffix: 
   return row.id;
 }
 
+/** How many rows `table` really holds (as the owner: no row-level security). */
+export async function rowCount(t: TestApi, table: string): Promise<number> {
+  const [row] = await t.ownerSql<{ n: number }>(`select count(*)::int as n from ${table}`);
+  return row?.n ?? -1;
+}
+
 export async function auditCount(t: TestApi, entity: string): Promise<number> {
   const [row] = await t.ownerSql<{ n: number }>(
     'select count(*)::int as n from audit_event where entity = $1',

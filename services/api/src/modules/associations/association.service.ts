@@ -1,16 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { groupByKey } from '../../graphql/request-loaders.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
@@ -109,7 +104,6 @@ export class AssociationService {
     order: AssociationOrder = { field: 'NAME', direction: 'ASC' },
   ): Promise<Page<AssociationType>> {
     const size = pageSize(page.first);
-    const cursor = page.after ? decodeCursor(page.after) : null;
     return withScope(this.orm, actor.user, async (em) => {
       const where: string[] = ['true'];
       const params: unknown[] = [];
@@ -130,34 +124,19 @@ export class AssociationService {
         where.push('(a.name ilike ? or a.code ilike ?)');
         params.push(pattern, pattern);
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from association a where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: 'from association a join region r on r.id = a.region_id',
+        countFrom: 'from association a',
+        columns: ASSOCIATION_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const sortColumn = SORT_COLUMNS[order.field];
-      const direction = order.direction === 'ASC' ? 'asc' : 'desc';
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (cursor) {
-        pageWhere.push(`(${sortColumn}, a.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`);
-        pageParams.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `select ${sortColumn} as sort_value, ${ASSOCIATION_COLUMNS}
-           from association a join region r on r.id = a.region_id
-          where ${pageWhere.join(' and ')}
-          order by ${sortColumn} ${direction}, a.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (AssociationRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toAssociationType),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort: textSort(SORT_COLUMNS[order.field]),
+        idColumn: 'a.id',
+        direction: order.direction === 'ASC' ? 'asc' : 'desc',
+        size,
+        after: page.after,
+        mapRow: (row: AssociationRow) => toAssociationType(row),
+      });
     });
   }
 

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { walkConnection } from '../../../test/walk-connection.ts';
 import {
   auditCount,
   BILINGUAL,
   chinaDay,
   createAssociation,
   expectBadInput,
+  rowCount,
   type WorkRecordWorld,
   workRecordWorld,
 } from '../activities/work-record-test-fixtures.ts';
@@ -76,11 +78,6 @@ async function reEvaluate(username: string, id: string, input: Record<string, un
   return t.graphql<{ recordReEvaluation: EvaluationNode }>(RE_EVALUATE, { id, input }, await as(username));
 }
 
-async function evaluationCount(): Promise<number> {
-  const [row] = await t.ownerSql<{ n: number }>('select count(*)::int as n from evaluation');
-  return row?.n ?? -1;
-}
-
 beforeAll(async () => {
   t = await startTestApi();
   world = await workRecordWorld(t);
@@ -134,7 +131,7 @@ describe('recording an evaluation', () => {
       note: null,
     });
 
-    const before = await evaluationCount();
+    const before = await rowCount(t, 'evaluation');
     const audits = await auditCount(t, 'evaluation');
     expectBadInput(
       await t.graphql(
@@ -155,7 +152,7 @@ describe('recording an evaluation', () => {
         'input.rectificationDeadline',
       );
     }
-    expect(await evaluationCount()).toBe(before);
+    expect(await rowCount(t, 'evaluation')).toBe(before);
     expect(await auditCount(t, 'evaluation')).toBe(audits);
 
     const failed = await evaluate(
@@ -211,7 +208,7 @@ describe('recording an evaluation', () => {
 
   it('every checklist item is answered exactly once; anything else is refused naming the item', async () => {
     const township = await as(world.users.township);
-    const before = await evaluationCount();
+    const before = await rowCount(t, 'evaluation');
     const full = answers();
     const missing = full.filter((item) => item.code !== 'CONTACT_HOUSEHOLDS');
     const res = await t.graphql(
@@ -258,7 +255,7 @@ describe('recording an evaluation', () => {
         'input.evaluatedOn',
       );
     }
-    expect(await evaluationCount()).toBe(before);
+    expect(await rowCount(t, 'evaluation')).toBe(before);
   });
 });
 
@@ -469,30 +466,14 @@ describe('reading evaluations', () => {
   it('lists as SQL does: passed, rectification due, year, region and association, in both orders', async () => {
     const township = await as(world.users.township);
     async function walk(filter: Record<string, unknown> | null, orderBy: Record<string, unknown> | null) {
-      const ids: string[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 100; page++) {
-        const res: Awaited<ReturnType<typeof t.graphql>> = await t.graphql(
-          LIST,
-          { first: 2, after, filter, orderBy },
-          township,
-        );
-        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-        const connection = (
-          res.data as {
-            evaluations: {
-              totalCount: number;
-              pageInfo: { hasNextPage: boolean; endCursor: string };
-              edges: { node: { id: string } }[];
-            };
-          }
-        ).evaluations;
-        ids.push(...connection.edges.map((edge) => edge.node.id));
-        if (!connection.pageInfo.hasNextPage) return { ids, totalCount: connection.totalCount };
-        after = connection.pageInfo.endCursor;
-      }
-      throw new Error('pagination did not end');
+      return walkConnection(
+        t,
+        { document: LIST, field: 'evaluations', first: 2 },
+        { filter, orderBy },
+        township,
+      );
     }
+
     async function sqlIds(where: string, params: unknown[], order = 'e.evaluated_on desc, e.id desc') {
       const rows = await t.ownerSql<{ id: string }>(
         `select e.id from evaluation e where ${where} order by ${order}`,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import { loadWorkRecordRegion } from '../activities/region-loader.ts';
 import type { RoleEnum } from '../identity/identity.type.ts';
@@ -77,19 +78,7 @@ export class EvaluationResolver {
       filter ?? {},
       orderBy ?? { field: 'EVALUATED_ON', direction: 'DESC' },
     );
-    return {
-      edges: page.nodes.map((node, index) => ({
-        node: toEvaluationType(node),
-        cursor: page.cursors[index] ?? '',
-      })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: page.cursors[0] ?? null,
-        endCursor: page.cursors.at(-1) ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return connectionOf(page, after, toEvaluationType);
   }
 
   @FieldResolver(() => RegionType, {

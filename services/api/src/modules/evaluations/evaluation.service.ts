@@ -1,21 +1,21 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { type KeysetSort, keysetPage } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { isUuid } from '../activities/work-record-fields.ts';
 import {
   type AssociationInScope,
-  afterCursor,
   dateSort,
   executeOrConflict,
   findAssociationInScope,
-  type KeysetSort,
-  regionPathInScope,
   timestampSort,
 } from '../activities/work-record-sql.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+
 import { type Actor, requireRole } from '../identity/actor.ts';
 import type { Role } from '../identity/session-user.ts';
+import { findRegionRowInScope } from '../regions/region.service.ts';
 import {
   type EvaluationFields,
   type EvaluationItemAnswer,
@@ -163,7 +163,7 @@ export class EvaluationService {
       }
       if (filter.regionCode) {
         where.push('e.region_path <@ ?::ltree');
-        params.push(await regionPathInScope(em, actor, filter.regionCode, 'filter.regionCode'));
+        params.push((await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode')).path);
       }
       if (filter.passed != null) {
         where.push(filter.passed ? 'e.passed' : 'not e.passed');
@@ -179,28 +179,18 @@ export class EvaluationService {
         where.push('e.evaluated_on >= make_date(?, 1, 1) and e.evaluated_on < make_date(?, 1, 1)');
         params.push(year, year + 1);
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total ${EVALUATION_FROM} where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: EVALUATION_FROM,
+        columns: EVALUATION_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const keyset = afterCursor(sort, 'e.id', direction, page.after);
-      const pageWhere = keyset ? [...where, keyset.sql] : where;
-      const pageParams = keyset ? [...params, ...keyset.params] : params;
-      const rows = (await em.execute(
-        `select ${EVALUATION_COLUMNS}, ${sort.cursorText} as sort_value ${EVALUATION_FROM}
-          where ${pageWhere.join(' and ')}
-          order by ${sort.column} ${direction}, e.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (EvaluationRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toView),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort,
+        idColumn: 'e.id',
+        direction,
+        size,
+        after: page.after,
+        mapRow: (row: EvaluationRow) => toView(row),
+      });
     });
   }
 

@@ -37,7 +37,7 @@ export class HouseholdResolver {
       filter ?? {},
       orderBy ?? { field: 'CODE', direction: 'ASC' },
     );
-    return connectionOf({ ...page, nodes: page.nodes.map(toHouseholdType) }, after);
+    return connectionOf(page, after, toHouseholdType);
   }
 
   @Mutation(() => HouseholdType, { description: '建户 / Create a household' })

@@ -1,16 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import type { SessionUser } from '../identity/session-user.ts';
@@ -168,34 +163,18 @@ export class HouseholdService {
         where.push('h.code like ?');
         params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from household h where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: 'from household h',
+        columns: HOUSEHOLD_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-      const sortColumn = SORT_COLUMNS[order.field];
-      const direction = order.direction === 'DESC' ? 'desc' : 'asc';
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (page.after) {
-        const cursor = decodeCursor(page.after);
-        pageWhere.push(`(${sortColumn}, h.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`);
-        pageParams.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `select ${HOUSEHOLD_COLUMNS}, ${sortColumn} as sort_value
-           from household h
-          where ${pageWhere.join(' and ')}
-          order by ${sortColumn} ${direction}, h.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (HouseholdRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(({ sort_value: _sortValue, ...row }) => row),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort: textSort(SORT_COLUMNS[order.field]),
+        idColumn: 'h.id',
+        direction: order.direction === 'DESC' ? 'desc' : 'asc',
+        size,
+        after: page.after,
+        mapRow: (row: HouseholdRow) => row,
+      });
     });
   }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import type { ImportJobView } from './import-job.service.ts';
 import {
@@ -47,19 +48,7 @@ export class ImportJobResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ImportJobConnection> {
     const page = await ctx.services.imports.list(actorOf(ctx), { first, after });
-    return {
-      edges: page.nodes.map((node, index) => ({
-        node: toImportJobType(node),
-        cursor: page.cursors[index] ?? '',
-      })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: page.cursors[0] ?? null,
-        endCursor: page.cursors.at(-1) ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return connectionOf(page, after, toImportJobType);
   }
 
   @Mutation(() => ImportJobType, {

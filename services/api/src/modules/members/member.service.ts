@@ -1,17 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
+import { afterCursor, keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { groupByKey } from '../../graphql/request-loaders.ts';
 import { ASSOCIATION, isUuid, likePattern, MEMBER_GROUP } from '../associations/association.service.ts';
 import { checkPastDate, todayInChina } from '../associations/association.validation.ts';
@@ -125,7 +120,6 @@ export class MemberService {
     order: MemberOrder = DEFAULT_ORDER,
   ): Promise<Page<MemberType>> {
     const size = pageSize(page.first);
-    const cursor = page.after ? decodeCursor(page.after) : null;
     return withScope(this.orm, actor.user, async (em) => {
       const where: string[] = ['true'];
       const params: unknown[] = [];
@@ -161,33 +155,18 @@ export class MemberService {
         where.push('(pp.name ilike ? or m.card_number ilike ?)');
         params.push(pattern, pattern);
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from ${MEMBER_FROM} where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: `from ${MEMBER_FROM}`,
+        columns: MEMBER_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const sortColumn = SORT_COLUMNS[order.field];
-      const direction = order.direction === 'ASC' ? 'asc' : 'desc';
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (cursor) {
-        pageWhere.push(`(${sortColumn}, m.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`);
-        pageParams.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `select ${sortColumn} as sort_value, ${MEMBER_COLUMNS} from ${MEMBER_FROM}
-          where ${pageWhere.join(' and ')}
-          order by ${sortColumn} ${direction}, m.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (MemberRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toMemberType),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort: textSort(SORT_COLUMNS[order.field]),
+        idColumn: 'm.id',
+        direction: order.direction === 'ASC' ? 'asc' : 'desc',
+        size,
+        after: page.after,
+        mapRow: (row: MemberRow) => toMemberType(row),
+      });
     });
   }
 
@@ -202,12 +181,9 @@ export class MemberService {
     order: MemberOrder = DEFAULT_ORDER,
   ): Promise<Page<MemberType>[]> {
     const size = pageSize(page.first);
-    const cursor = page.after ? decodeCursor(page.after) : null;
     const sortColumn = SORT_COLUMNS[order.field];
     const direction = order.direction === 'ASC' ? 'asc' : 'desc';
-    const afterCursor = cursor
-      ? `(${sortColumn}, m.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`
-      : 'true';
+    const keyset = afterCursor(textSort(sortColumn), 'm.id', direction, page.after);
     // Rows before the cursor are numbered apart; the first of them stays only to carry the total.
     const rows = await scopedRead<
       MemberRow & { sort_value: string; total_count: number; after_cursor: boolean }
@@ -219,13 +195,13 @@ export class MemberService {
                                             order by y.sort_value ${direction}, y.id ${direction}) as row_number
                from (select ${sortColumn} as sort_value, ${MEMBER_COLUMNS},
                             count(*) over (partition by m.association_id)::int as total_count,
-                            ${afterCursor} as after_cursor
+                            ${keyset?.sql ?? 'true'} as after_cursor
                        from ${MEMBER_FROM}
                       where m.association_id = any(?::uuid[])) y
            ) z
            where z.row_number <= ? and (z.after_cursor or z.row_number = 1)
            order by z.association_id, z.after_cursor, z.row_number`,
-      [...(cursor ? [cursor.sortValue, cursor.id] : []), sqlArray(associationIds), size + 1],
+      [...(keyset?.params ?? []), sqlArray(associationIds), size + 1],
     );
     return groupByKey(associationIds, rows, (row) => row.association_id).map((group) => {
       const pageRows = group.filter((row) => row.after_cursor);

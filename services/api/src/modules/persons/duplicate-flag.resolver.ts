@@ -24,7 +24,7 @@ export class DuplicateFlagResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DuplicateFlagConnection> {
     const page = await ctx.services.duplicateFlags.list(actorOf(ctx), { first, after }, status ?? null);
-    return connectionOf({ ...page, nodes: page.nodes.map(toDuplicateFlagType) }, after);
+    return connectionOf(page, after, toDuplicateFlagType);
   }
 
   @Mutation(() => DuplicateFlagType, {

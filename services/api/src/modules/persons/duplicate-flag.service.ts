@@ -1,13 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole } from '../identity/actor.ts';
 import { DUPLICATE_FLAG_COLUMNS, type DuplicateFlagRow } from './duplicate-flag.type.ts';
@@ -34,29 +29,18 @@ export class DuplicateFlagService {
   ): Promise<Page<DuplicateFlagRow>> {
     const size = pageSize(page.first);
     return withScope(this.orm, actor.user, async (em) => {
-      const where = status ? ['f.status = ?'] : ['true'];
-      const params: unknown[] = status ? [status] : [];
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from person_duplicate_flag f where ${where.join(' and ')}`,
-        params,
-      )) as { total: number }[];
-      if (page.after) {
-        const cursor = decodeCursor(page.after);
-        where.push(`(${SORT}, f.id) < (?, ?::uuid)`);
-        params.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `select ${DUPLICATE_FLAG_COLUMNS}, ${SORT} as sort_value from person_duplicate_flag f
-          where ${where.join(' and ')} order by ${SORT} desc, f.id desc limit ?`,
-        [...params, size + 1],
-      )) as (DuplicateFlagRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(({ sort_value: _sortValue, ...row }) => row),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+      return keysetPage(em, {
+        from: 'from person_duplicate_flag f',
+        columns: DUPLICATE_FLAG_COLUMNS,
+        where: status ? ['f.status = ?'] : [],
+        params: status ? [status] : [],
+        sort: textSort(SORT),
+        idColumn: 'f.id',
+        direction: 'desc',
+        size,
+        after: page.after,
+        mapRow: (row: DuplicateFlagRow) => row,
+      });
     });
   }
 

@@ -35,7 +35,7 @@ export class PersonResolver {
       filter ?? {},
       orderBy ?? { field: 'NAME', direction: 'ASC' },
     );
-    return connectionOf({ ...page, nodes: page.nodes.map(toPersonType) }, after);
+    return connectionOf(page, after, toPersonType);
   }
 
   @Query(() => String, {

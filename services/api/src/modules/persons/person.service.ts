@@ -1,17 +1,12 @@
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { normalizeResidentId, type ResidentId } from '@sunshine/identifiers/resident-id';
 import type { Logger } from 'pino';
+import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionRowInScope, type RegionRow } from '../regions/region.service.ts';
@@ -210,35 +205,18 @@ export class PersonService {
       if (filter.deceased != null) {
         where.push(filter.deceased ? 'p.deceased_on is not null' : 'p.deceased_on is null');
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from person p where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: 'from person p',
+        columns: PERSON_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const sortColumn = SORT_COLUMNS[order.field];
-      const direction = order.direction === 'DESC' ? 'desc' : 'asc';
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (page.after) {
-        const cursor = decodeCursor(page.after);
-        pageWhere.push(`(${sortColumn}, p.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`);
-        pageParams.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `select ${PERSON_COLUMNS}, ${sortColumn} as sort_value
-           from person p
-          where ${pageWhere.join(' and ')}
-          order by ${sortColumn} ${direction}, p.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (PersonRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(({ sort_value: _sortValue, ...row }) => row),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort: textSort(SORT_COLUMNS[order.field]),
+        idColumn: 'p.id',
+        direction: order.direction === 'DESC' ? 'desc' : 'asc',
+        size,
+        after: page.after,
+        mapRow: (row: PersonRow) => row,
+      });
     });
   }
 

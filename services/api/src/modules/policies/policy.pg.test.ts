@@ -12,6 +12,7 @@ import {
   WITHDRAW_POLICY,
 } from '../../../test/graphql-documents.ts';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { walkConnection } from '../../../test/walk-connection.ts';
 
 let t: TestApi;
 let admin: string;
@@ -191,33 +192,13 @@ describe('policies connection', () => {
     };
   }
 
-  /** Follows `after` to the end; checks every page agrees on the total. */
   async function walk(
     cookie: string,
     filter: Record<string, unknown> | null,
     orderBy: Record<string, unknown> | null,
     first = 7,
   ): Promise<{ ids: string[]; totalCount: number }> {
-    const ids: string[] = [];
-    let after: string | null = null;
-    let totalCount = -1;
-    for (let page = 0; page < 100; page++) {
-      const res: Awaited<ReturnType<typeof t.graphql<Page>>> = await t.graphql<Page>(
-        POLICIES,
-        { first, after, filter, orderBy },
-        cookie,
-      );
-      expect(res.errors).toBeUndefined();
-      const connection = res.data?.policies as Page['policies'];
-      if (totalCount === -1) totalCount = connection.totalCount;
-      expect(connection.totalCount).toBe(totalCount);
-      expect(connection.edges.length).toBeLessThanOrEqual(first);
-      ids.push(...connection.edges.map((edge) => edge.node.id));
-      if (!connection.pageInfo.hasNextPage) return { ids, totalCount };
-      expect(connection.edges).toHaveLength(first);
-      after = connection.pageInfo.endCursor;
-    }
-    throw new Error('pagination did not end');
+    return walkConnection(t, { document: POLICIES, field: 'policies', first }, { filter, orderBy }, cookie);
   }
 
   async function sqlIds(where: string, params: unknown[], order: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import { toRegionType } from '../regions/region.type.ts';
 import { PolicyFilterInput, PolicyInput, PolicyOrderInput } from './policy.inputs.ts';
@@ -61,19 +62,7 @@ export class PolicyResolver {
       filter ?? {},
       orderBy ?? { field: 'ISSUE_DATE', direction: 'DESC' },
     );
-    return {
-      edges: page.nodes.map((node, index) => ({
-        node: toPolicyType(node),
-        cursor: page.cursors[index] ?? '',
-      })),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: Boolean(after),
-        startCursor: page.cursors[0] ?? null,
-        endCursor: page.cursors.at(-1) ?? null,
-      },
-      totalCount: page.totalCount,
-    };
+    return connectionOf(page, after, toPolicyType);
   }
 
   @Mutation(() => PolicyType, { description: '起草政策文件 / Draft a policy' })

@@ -1,18 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { flushOrConflict } from '../../db/flush-or-conflict.ts';
+import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
-import {
-  decodeCursor,
-  encodeCursor,
-  type Page,
-  type PageRequest,
-  pageSize,
-} from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import type { Region } from '../regions/region.entity.ts';
-import { findRegionInScope } from '../regions/region.service.ts';
+import { findRegionInScope, findRegionRowInScope } from '../regions/region.service.ts';
 import {
   type Policy,
   type PolicyAttachment,
@@ -83,8 +78,8 @@ const SORT_COLUMNS: Record<PolicySortField, string> = {
   TITLE: 'p.title',
 };
 
-const SELECT_POLICY = `
-  select p.id, p.title, p.document_number, p.issuing_body, p.category,
+const POLICY_COLUMNS = `
+         p.id, p.title, p.document_number, p.issuing_body, p.category,
          to_char(p.issue_date, 'YYYY-MM-DD') as issue_date,
          to_char(p.effective_date, 'YYYY-MM-DD') as effective_date,
          to_char(p.expiry_date, 'YYYY-MM-DD') as expiry_date,
@@ -92,6 +87,7 @@ const SELECT_POLICY = `
          p.published_at, p.withdrawn_at, p.version,
          r.id as region_id, r.code as region_code, r.name as region_name, r.level as region_level,
          r.path as region_path`;
+const SELECT_POLICY = `select ${POLICY_COLUMNS}`;
 
 interface PolicyRow {
   id: string;
@@ -174,7 +170,7 @@ export class PolicyService {
         params.push(filter.category);
       }
       if (filter.regionCode) {
-        const region = await findRegionInScope(em, actor, filter.regionCode, 'filter.regionCode');
+        const region = await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode');
         where.push('p.region_path <@ ?::ltree');
         params.push(region.path);
       }
@@ -197,35 +193,19 @@ export class PolicyService {
           params.push(value);
         }
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from policy p where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: 'from policy p join region r on r.id = p.region_id',
+        countFrom: 'from policy p',
+        columns: POLICY_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const sortColumn = SORT_COLUMNS[order.field];
-      const direction = order.direction === 'ASC' ? 'asc' : 'desc';
-      const pageWhere = [...where];
-      const pageParams = [...params];
-      if (page.after) {
-        const cursor = decodeCursor(page.after);
-        pageWhere.push(`(${sortColumn}, p.id) ${direction === 'asc' ? '>' : '<'} (?, ?::uuid)`);
-        pageParams.push(cursor.sortValue, cursor.id);
-      }
-      const rows = (await em.execute(
-        `${SELECT_POLICY}, ${sortColumn} as sort_value
-           from policy p join region r on r.id = p.region_id
-          where ${pageWhere.join(' and ')}
-          order by ${sortColumn} ${direction}, p.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (PolicyRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toView),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort: textSort(SORT_COLUMNS[order.field]),
+        idColumn: 'p.id',
+        direction: order.direction === 'ASC' ? 'asc' : 'desc',
+        size,
+        after: page.after,
+        mapRow: (row: PolicyRow) => toView(row),
+      });
     });
   }
 

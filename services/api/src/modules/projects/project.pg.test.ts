@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { walkConnection } from '../../../test/walk-connection.ts';
 import {
   auditCount,
   BILINGUAL,
   createAssociation,
   expectBadInput,
+  rowCount,
   type WorkRecordWorld,
   workRecordWorld,
 } from '../activities/work-record-test-fixtures.ts';
@@ -67,11 +69,6 @@ async function create(username: string, input: Record<string, unknown>): Promise
   return res.data?.createProject as ProjectNode;
 }
 
-async function projectCount(): Promise<number> {
-  const [row] = await t.ownerSql<{ n: number }>('select count(*)::int as n from project');
-  return row?.n ?? -1;
-}
-
 beforeAll(async () => {
   t = await startTestApi();
   world = await workRecordWorld(t);
@@ -111,7 +108,7 @@ describe('projects', () => {
   });
 
   it('refuses amounts that are not whole fen, and other bad input, naming the field and storing nothing', async () => {
-    const before = await projectCount();
+    const before = await rowCount(t, 'project');
     const audits = await auditCount(t, 'project');
     const cases: [Record<string, unknown>, string][] = [
       [{ budgetFen: '12500.00' }, 'input.budgetFen'],
@@ -145,7 +142,7 @@ describe('projects', () => {
       if (typeof value === 'string' && value.length > 2)
         expect(res.errors?.[0]?.message).not.toContain(value);
     }
-    expect(await projectCount()).toBe(before);
+    expect(await rowCount(t, 'project')).toBe(before);
     expect(await auditCount(t, 'project')).toBe(audits);
   });
 
@@ -251,30 +248,14 @@ describe('projects', () => {
     );
     const township = await as(world.users.township);
     async function walk(filter: Record<string, unknown> | null, orderBy: Record<string, unknown> | null) {
-      const ids: string[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 100; page++) {
-        const res: Awaited<ReturnType<typeof t.graphql>> = await t.graphql(
-          LIST,
-          { first: 2, after, filter, orderBy },
-          township,
-        );
-        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-        const connection = (
-          res.data as {
-            projects: {
-              totalCount: number;
-              pageInfo: { hasNextPage: boolean; endCursor: string };
-              edges: { node: { id: string } }[];
-            };
-          }
-        ).projects;
-        ids.push(...connection.edges.map((edge) => edge.node.id));
-        if (!connection.pageInfo.hasNextPage) return { ids, totalCount: connection.totalCount };
-        after = connection.pageInfo.endCursor;
-      }
-      throw new Error('pagination did not end');
+      return walkConnection(
+        t,
+        { document: LIST, field: 'projects', first: 2 },
+        { filter, orderBy },
+        township,
+      );
     }
+
     async function sqlIds(where: string, params: unknown[], order = 'p.start_on desc, p.id desc') {
       const rows = await t.ownerSql<{ id: string }>(
         `select p.id from project p where ${where} order by ${order}`,

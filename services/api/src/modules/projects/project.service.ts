@@ -1,21 +1,20 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { type KeysetSort, keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { notFound } from '../../errors/domain-error.ts';
-import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { filterDate, isUuid } from '../activities/work-record-fields.ts';
 import {
-  afterCursor,
   dateSort,
   executeOrConflict,
   findAssociationInScope,
-  type KeysetSort,
-  regionPathInScope,
   staleVersion,
-  textSort,
   timestampSort,
 } from '../activities/work-record-sql.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
+import { findRegionRowInScope } from '../regions/region.service.ts';
 import type { ProjectKind } from './project.type.ts';
 import { type ProjectFields, validateProjectFields } from './project.validation.ts';
 
@@ -144,7 +143,7 @@ export class ProjectService {
       }
       if (filter.regionCode) {
         where.push('p.region_path <@ ?::ltree');
-        params.push(await regionPathInScope(em, actor, filter.regionCode, 'filter.regionCode'));
+        params.push((await findRegionRowInScope(em, actor, filter.regionCode, 'filter.regionCode')).path);
       }
       if (filter.kind) {
         where.push('p.kind = ?');
@@ -154,28 +153,19 @@ export class ProjectService {
         where.push('p.start_on <= ?::date and (p.end_on is null or p.end_on >= ?::date)');
         params.push(activeOn, activeOn);
       }
-      const [countRow] = (await em.execute(
-        `select count(*)::int as total from project p where ${where.join(' and ')}`,
+      return keysetPage(em, {
+        from: PROJECT_FROM,
+        countFrom: 'from project p',
+        columns: PROJECT_COLUMNS,
+        where,
         params,
-      )) as { total: number }[];
-
-      const keyset = afterCursor(sort, 'p.id', direction, page.after);
-      const pageWhere = keyset ? [...where, keyset.sql] : where;
-      const pageParams = keyset ? [...params, ...keyset.params] : params;
-      const rows = (await em.execute(
-        `select ${PROJECT_COLUMNS}, ${sort.cursorText} as sort_value ${PROJECT_FROM}
-          where ${pageWhere.join(' and ')}
-          order by ${sort.column} ${direction}, p.id ${direction}
-          limit ?`,
-        [...pageParams, size + 1],
-      )) as (ProjectRow & { sort_value: string })[];
-      const pageRows = rows.slice(0, size);
-      return {
-        nodes: pageRows.map(toView),
-        cursors: pageRows.map((row) => encodeCursor(row.sort_value, row.id)),
-        hasNextPage: rows.length > size,
-        totalCount: countRow?.total ?? 0,
-      };
+        sort,
+        idColumn: 'p.id',
+        direction,
+        size,
+        after: page.after,
+        mapRow: (row: ProjectRow) => toView(row),
+      });
     });
   }
 
