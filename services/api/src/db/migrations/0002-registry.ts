@@ -439,6 +439,14 @@ export class Migration0002Registry extends Migration {
           select p.resident_id_hmac from person p
            where p.resident_id_hmac = any (p_hmacs) and not (p.region_path <@ app_scope())
         $$`);
+    // Which of these member card numbers are held by members outside the caller's scope: like the
+    // ID numbers, an import can then name the row without naming the member or the place.
+    this.addSql(`
+      create function member_card_numbers_elsewhere(p_cards text[]) returns setof text
+        language sql stable security definer set search_path = public, pg_temp as $$
+          select m.card_number from member m
+           where m.card_number = any (p_cards) and not (m.region_path <@ app_scope())
+        $$`);
     // Flags same-name, same-birth-date pairs with different ID numbers, county-wide (the caller may
     // see only one side). Returns how many new flags it raised.
     this.addSql(`
@@ -483,6 +491,6 @@ export class Migration0002Registry extends Migration {
     this.addSql(`grant select, update on person_duplicate_flag to sunshine_app`);
     this.addSql(`
       grant execute on function person_registered_elsewhere(bytea[]), flag_near_duplicates(uuid[]),
-        evaluator_names(uuid[]) to sunshine_app`);
+        evaluator_names(uuid[]), member_card_numbers_elsewhere(text[]) to sunshine_app`);
   }
 }

@@ -231,8 +231,8 @@ const MESSAGES: Record<ImportErrorCode, Messages> = {
     'The uploaded file is no longer on the server (it may have expired); upload it again',
   ],
   CARD_NUMBER_TAKEN_ELSEWHERE: () => [
-    '有会员证号已被其他辖区的会员使用，请核对会员证号',
-    'A card number is already used by a member in another jurisdiction; check the card numbers',
+    '会员证号已被其他辖区的会员使用，请核对',
+    'The card number is already used by a member in another jurisdiction; check it',
   ],
 };
 

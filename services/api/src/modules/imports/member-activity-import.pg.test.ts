@@ -171,7 +171,7 @@ describe('members import', () => {
     expect(await registryCounts(t)).toEqual(before);
   });
 
-  it('refuses the whole file when a card number is held in another jurisdiction, naming no one', async () => {
+  it('names the row whose card number is held in another jurisdiction, and no one else', async () => {
     await t.ownerSql(
       `insert into member (association_id, region_id, person_id, card_number)
        select a.id, a.region_id, p.id, 'B-9999' from association a, person p
@@ -187,8 +187,9 @@ describe('members import', () => {
     );
     expect(job.status).toBe('INVALID');
     expect(job.errors.nodes).toEqual([
-      expect.objectContaining({ row: null, code: 'CARD_NUMBER_TAKEN_ELSEWHERE' }),
+      expect.objectContaining({ row: 2, column: '会员证号', code: 'CARD_NUMBER_TAKEN_ELSEWHERE' }),
     ]);
+    expect(JSON.stringify(job.errors.nodes)).not.toMatch(/B-9999|村|社区/);
     expect(await registryCounts(t)).toEqual(before);
   });
 });

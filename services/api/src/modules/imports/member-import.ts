@@ -186,6 +186,10 @@ export const MEMBER_IMPORT: ImportKindDefinition<MemberColumn> = {
           'hmac is not null and association_code is not null',
         ),
         duplicateCheck('import_member', 'card_number', 'cardNumber', 'card_number is not null'),
+        `select s.row_number, 'cardNumber' as key, 'CARD_NUMBER_TAKEN_ELSEWHERE' as code, null::int[] as other_rows
+           from import_member s
+          where s.card_number in (select member_card_numbers_elsewhere(
+                  array(select card_number from import_member where card_number is not null)))`,
         `select s.row_number, 'cardNumber' as key, 'CARD_NUMBER_TAKEN' as code, null::int[] as other_rows
            from import_member s
            join member m on m.card_number = s.card_number
