@@ -478,7 +478,7 @@ export type Evaluation = {
   /** 协会名称 / Association name */
   associationName: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
-  /** 评估人（角色与区划）/ Who evaluated: role and region */
+  /** 评估人（姓名、角色与区划）/ Who evaluated: name, role and region */
   evaluatedBy?: Maybe<Evaluator>;
   /** 评估日期 YYYY-MM-DD / Evaluated on */
   evaluatedOn: Scalars['String']['output'];
@@ -569,9 +569,11 @@ export type EvaluationSortField =
   | 'CREATED'
   | 'EVALUATED_ON';
 
-/** 评估人的角色与所在区划 / Role and region of the admin who evaluated */
+/** 评估人的姓名、角色与所在区划 / Name, role and region of the admin who evaluated */
 export type Evaluator = {
   __typename?: 'Evaluator';
+  /** 管理员姓名 / The admin’s display name */
+  displayName: Scalars['String']['output'];
   region: Region;
   role: Role;
 };

@@ -15,7 +15,7 @@ import { EVALUATION_CHECKLIST } from './evaluation-checklist.ts';
 
 const FIELDS = `id associationId associationCode associationName evaluatedOn passed score rectificationDeadline
   rectificationDue items { code labelZh labelEn passed note } region { code }
-  evaluatedBy { role region { code level } }
+  evaluatedBy { displayName role region { code level } }
   reEvaluationOf { id passed } reEvaluation { id passed }`;
 const RECORD = `mutation($input: EvaluationInput!) { recordEvaluation(input: $input) { ${FIELDS} } }`;
 const RE_EVALUATE = `mutation($id: ID!, $input: ReEvaluationInput!) {
@@ -36,7 +36,7 @@ interface EvaluationNode {
   rectificationDue: boolean;
   items: { code: string; labelZh: string; labelEn: string; passed: boolean; note: string | null }[];
   region: { code: string };
-  evaluatedBy: { role: string; region: { code: string; level: string } } | null;
+  evaluatedBy: { displayName: string; role: string; region: { code: string; level: string } } | null;
   reEvaluationOf: { id: string; passed: boolean } | null;
   reEvaluation: { id: string; passed: boolean } | null;
 }
@@ -123,6 +123,11 @@ describe('recording an evaluation', () => {
       reEvaluationOf: null,
       reEvaluation: null,
     });
+    const [evaluator] = await t.ownerSql<{ display_name: string }>(
+      'select display_name from app_user where username = $1',
+      [township],
+    );
+    expect(passed.evaluatedBy?.displayName).toBe(evaluator?.display_name);
     expect(passed.items).toHaveLength(EVALUATION_CHECKLIST.length);
     expect(passed.items[1]).toMatchObject({
       code: 'MEMBER_HOME_VENUE',

@@ -117,7 +117,7 @@ export class EvaluationResolver {
 
   @FieldResolver(() => EvaluatorType, {
     nullable: true,
-    description: '评估人（角色与区划）/ Who evaluated: role and region',
+    description: '评估人（姓名、角色与区划）/ Who evaluated: name, role and region',
   })
   async evaluatedBy(
     @Root() evaluation: EvaluationType,
@@ -127,7 +127,13 @@ export class EvaluationResolver {
     const evaluator = await ctx.loaders
       .get('evaluation.evaluator', (ids) => ctx.services.evaluations.evaluators(actor, ids))
       .load(evaluation.evaluatedById);
-    return evaluator ? { role: evaluator.role as RoleEnum, region: toRegionType(evaluator.region) } : null;
+    return evaluator
+      ? {
+          displayName: evaluator.displayName,
+          role: evaluator.role as RoleEnum,
+          region: toRegionType(evaluator.region),
+        }
+      : null;
   }
 
   @Mutation(() => EvaluationType, {

@@ -51,6 +51,7 @@ export interface EvaluationView {
 }
 
 export interface Evaluator {
+  displayName: string;
   role: Role;
   region: { id: string; code: string; name: string; level: string };
 }
@@ -207,20 +208,20 @@ export class EvaluationService {
   }
 
   /**
-   * Role and region of the admins who evaluated, for the `evaluatedBy` loader. The app role cannot
-   * read the user table; `user_role_and_region` tells exactly this much and no name.
+   * Name, role and region of the admins who evaluated, for the `evaluatedBy` loader. The app role
+   * cannot read the user table; `evaluator_names` answers for county and township admins only.
    */
   async evaluators(actor: Actor, userIds: readonly string[]): Promise<(Evaluator | null)[]> {
     return withScope(this.orm, actor.user, async (em) => {
       const rows = (await em.execute(
-        `select u.id as user_id, f.role, r.id as region_id, r.code as region_code, r.name as region_name,
-                r.level as region_level
-           from unnest(array[?]::uuid[]) as u (id)
-           cross join lateral user_role_and_region(u.id) f
-           join region r on r.code = f.region_code`,
+        `select e.user_id, e.display_name, e.role, r.id as region_id, r.code as region_code,
+                r.name as region_name, r.level as region_level
+           from evaluator_names(array[?]::uuid[]) e
+           join region r on r.id = e.region_id`,
         [userIds as string[]],
       )) as {
         user_id: string;
+        display_name: string;
         role: Role;
         region_id: string;
         region_code: string;
@@ -231,6 +232,7 @@ export class EvaluationService {
         rows.map((row) => [
           row.user_id,
           {
+            displayName: row.display_name,
             role: row.role,
             region: {
               id: row.region_id,

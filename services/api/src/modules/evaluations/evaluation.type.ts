@@ -41,10 +41,13 @@ export class EvaluationItemType {
 }
 
 @ObjectType('Evaluator', {
-  description: '评估人的角色与所在区划 / Role and region of the admin who evaluated',
+  description: '评估人的姓名、角色与所在区划 / Name, role and region of the admin who evaluated',
   simpleResolvers: true,
 })
 export class EvaluatorType {
+  @Field(() => String, { description: '管理员姓名 / The admin’s display name' })
+  displayName!: string;
+
   @Field(() => RoleEnum)
   role!: RoleEnum;
 
