@@ -286,31 +286,44 @@ export const PERSON_IMPORT: ImportKindDefinition<PersonColumn> = {
     // cells included (an empty phone cell removes the phone).
     const householdPresent = header.present.has('householdCode');
     await client.query('create temporary table import_changed_person (id uuid not null) on commit drop');
+    // Existing persons are updated where something differs and new ones inserted, in one statement
+    // (both halves see the same snapshot, so no row is in both). A plain insert rather than
+    // `on conflict do update`: speculative insertion costs every new row an extra index probe, and
+    // a number registered meanwhile by someone else still fails on the unique index, rolling back
+    // the whole file.
+    const currentRegion = header.present.has('currentRegionCode') ? 'coalesce(c.id, r.id)' : null;
     const persons = await client.query(
-      `with changed as (
-         insert into person (region_id, current_region_id, name, resident_id, resident_id_hmac, sex, birth_date,
-                             phone, household_id, relation, created_by, updated_by)
-         select r.id, ${header.present.has('currentRegionCode') ? 'coalesce(c.id, r.id)' : 'coalesce(p.current_region_id, r.id)'},
-                s.name, s.resident_id, s.hmac, s.sex, s.birth_date,
-                ${valueFrom(header, 'phone', 's.phone', 'p.phone')},
-                ${householdPresent ? 'h.id' : 'p.household_id'},
-                ${householdPresent ? 's.relation' : 'p.relation'}, $1, $1
+      `with updated as (
+         update person p
+            set region_id = r.id, current_region_id = ${currentRegion ?? 'p.current_region_id'},
+                name = s.name, phone = ${valueFrom(header, 'phone', 's.phone', 'p.phone')},
+                household_id = ${householdPresent ? 'h.id' : 'p.household_id'},
+                relation = ${householdPresent ? 's.relation' : 'p.relation'},
+                updated_by = $1, updated_at = now(), version = p.version + 1
            from import_person s
            join region r on r.code = s.region_code
            left join region c on c.code = s.current_region_code
            left join household h on h.code = s.household_code
-           left join person p on p.resident_id_hmac = s.hmac
-         on conflict (resident_id_hmac) do update
-            set region_id = excluded.region_id, current_region_id = excluded.current_region_id,
-                name = excluded.name, phone = excluded.phone, household_id = excluded.household_id,
-                relation = excluded.relation, updated_by = excluded.updated_by, updated_at = now(),
-                version = person.version + 1
-          where (person.region_id, person.current_region_id, person.name, person.phone, person.household_id,
-                 person.relation)
-                is distinct from (excluded.region_id, excluded.current_region_id, excluded.name, excluded.phone,
-                                  excluded.household_id, excluded.relation)
+          where p.resident_id_hmac = s.hmac
+            and (p.region_id, p.current_region_id, p.name, p.phone, p.household_id, p.relation)
+                is distinct from (r.id, ${currentRegion ?? 'p.current_region_id'}, s.name,
+                                  ${valueFrom(header, 'phone', 's.phone', 'p.phone')},
+                                  ${householdPresent ? 'h.id' : 'p.household_id'},
+                                  ${householdPresent ? 's.relation' : 'p.relation'})
+         returning p.id),
+       inserted as (
+         insert into person (region_id, current_region_id, name, resident_id, resident_id_hmac, sex, birth_date,
+                             phone, household_id, relation, created_by, updated_by)
+         select r.id, ${currentRegion ?? 'r.id'}, s.name, s.resident_id, s.hmac, s.sex, s.birth_date,
+                ${header.present.has('phone') ? 's.phone' : 'null'},
+                ${householdPresent ? 'h.id' : 'null'}, ${householdPresent ? 's.relation' : 'null'}, $1, $1
+           from import_person s
+           join region r on r.code = s.region_code
+           left join region c on c.code = s.current_region_code
+           left join household h on h.code = s.household_code
+          where not exists (select from person p where p.resident_id_hmac = s.hmac)
          returning id)
-       insert into import_changed_person select id from changed`,
+       insert into import_changed_person select id from updated union all select id from inserted`,
       [context.userId],
     );
     // New or renamed persons may be someone already registered under another ID number.
