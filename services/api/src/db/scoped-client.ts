@@ -1,7 +1,9 @@
 import type pg from 'pg';
-import type { SessionUser } from '../modules/identity/session-user.ts';
+import { type ScopeUser, SET_SCOPE_SQL, scopeParams } from './scoped-transaction.ts';
 
-export type ScopeUser = Pick<SessionUser, 'id' | 'role' | 'regionPath'>;
+// The same statement for the driver, which numbers its placeholders.
+let placeholder = 0;
+const SET_SCOPE_PG = SET_SCOPE_SQL.replace(/\?/g, () => `$${++placeholder}`);
 
 /**
  * `withScope` for work that needs the driver's own connection, such as COPY streams or server-side
@@ -36,11 +38,7 @@ async function scopedTransaction<T>(
   let finished = false;
   try {
     await client.query('begin');
-    await client.query(
-      `select set_config('app.user_id', $1, true), set_config('app.user_role', $2, true),
-              set_config('app.scope_path', $3, true)`,
-      [user.id, user.role, user.regionPath],
-    );
+    await client.query(SET_SCOPE_PG, scopeParams(user));
     const result = await work(client);
     await client.query(end);
     finished = true;

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase, type TestDatabase } from '../../test/test-api.ts';
 import { createOrm } from './create-orm.ts';
-import type { ScopeUser } from './scoped-client.ts';
 import { scopedRead } from './scoped-read.ts';
+import type { ScopeUser } from './scoped-transaction.ts';
 
 const VILLAGE = '330199102204';
 const CLERK = 'clerk.102.204';

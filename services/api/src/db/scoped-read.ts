@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import type { ScopeUser } from './scoped-client.ts';
+import { type ScopeUser, SET_SCOPE_SQL, scopeParams } from './scoped-transaction.ts';
 
 const pools = new WeakMap<MikroORM, Promise<pg.Pool>>();
 
@@ -24,11 +24,7 @@ export async function scopedRead<T>(
   params: readonly unknown[] = [],
 ): Promise<T[]> {
   const platform = orm.em.getPlatform();
-  const text = `${platform.formatQuery(
-    `select set_config('app.user_id', ?, true), set_config('app.user_role', ?, true),
-            set_config('app.scope_path', ?, true)`,
-    [user.id, user.role, user.regionPath],
-  )};\n${platform.formatQuery(sql, [...params])}`;
+  const text = `${platform.formatQuery(SET_SCOPE_SQL, scopeParams(user))};\n${platform.formatQuery(sql, [...params])}`;
   let pool = pools.get(orm);
   if (!pool) {
     pool = orm.em.getConnection().getNativeClient() as Promise<pg.Pool>;

@@ -43,12 +43,6 @@ export function compiledExecutorGateway(
       compiled.set(key, query);
     }
     const variables = request.request.variables ?? {};
-    if (query !== null) {
-      // Coerce with graphql-js first, so a bad variable gets the same refusal (and the same
-      // error shape Apollo classifies as the client's mistake) on either executor.
-      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
-      if (coerced.errors) return { errors: coerced.errors } as Awaited<ReturnType<GatewayExecutor>>;
-    }
     const interpret = () =>
       execute({
         schema,
@@ -59,10 +53,14 @@ export function compiledExecutorGateway(
       });
     if (query === null) return (await interpret()) as Awaited<ReturnType<GatewayExecutor>>;
     const result = await query.query(undefined, request.context, variables);
-    // graphql-jit coerces variables by its own code, which misses some of graphql-js's rules
-    // (a defaulted non-null input field left out). graphql-js accepted these variables above, so
-    // a refusal here is jit's: this document runs on graphql-js from now on, this request too.
     if (result.data === undefined && result.errors?.every((error) => error.path === undefined)) {
+      // graphql-jit refused the variables. graphql-js decides whose mistake it was: if it refuses
+      // them too, the client's, answered with graphql-js's errors (the shape Apollo classifies,
+      // and no jit message quoting the values). If it accepts them, jit's own coercion missed one
+      // of graphql-js's rules (a defaulted non-null input field left out): this document runs on
+      // graphql-js from now on, this request too. Valid requests never pay for the second check.
+      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+      if (coerced.errors) return { errors: coerced.errors } as Awaited<ReturnType<GatewayExecutor>>;
       compiled.set(key, null);
       return (await interpret()) as Awaited<ReturnType<GatewayExecutor>>;
     }

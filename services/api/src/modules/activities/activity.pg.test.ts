@@ -504,9 +504,9 @@ describe('activities connection', () => {
 
   it('resolves the regions of a whole page in one batch', async () => {
     const services = t.api.services;
-    const original = services.activities.regions.bind(services.activities);
+    const original = services.regions.byIds.bind(services.regions);
     let calls = 0;
-    services.activities.regions = (actor, ids) => {
+    services.regions.byIds = (actor, ids) => {
       calls += 1;
       return original(actor, ids);
     };
@@ -521,7 +521,7 @@ describe('activities connection', () => {
       expect(codes.size).toBeGreaterThan(2);
       expect(calls).toBe(1);
     } finally {
-      Reflect.deleteProperty(services.activities, 'regions');
+      Reflect.deleteProperty(services.regions, 'byIds');
     }
   });
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
+import { loadRegion } from '../regions/region.loader.ts';
 import { RegionType } from '../regions/region.type.ts';
 import { ActivityFilterInput, ActivityInput, ActivityOrderInput } from './activity.inputs.ts';
 import type { ActivityView } from './activity.service.ts';
@@ -11,7 +12,6 @@ import {
   ActivityType,
 } from './activity.type.ts';
 import type { ActivityFields } from './activity.validation.ts';
-import { loadWorkRecordRegion } from './region-loader.ts';
 
 function toActivityType(view: ActivityView): ActivityType {
   return { ...view, kind: view.kind as ActivityKindEnum };
@@ -78,7 +78,7 @@ export class ActivityResolver {
     description: '活动所在区划 / Region of the association',
   })
   async region(@Root() activity: ActivityType, @Ctx() ctx: RequestContext): Promise<RegionType | null> {
-    return loadWorkRecordRegion(ctx, activity.regionId);
+    return loadRegion(ctx, activity.regionId);
   }
 
   @Mutation(() => ActivityType, { description: '记录一次活动 / Record an activity' })

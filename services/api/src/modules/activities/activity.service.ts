@@ -2,10 +2,10 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type KeysetSort, keysetPage } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity.type.ts';
@@ -16,7 +16,6 @@ import {
   dateSort,
   executeOrConflict,
   findAssociationInScope,
-  selectRegions,
   staleVersion,
   timestampSort,
 } from './work-record-sql.ts';
@@ -216,12 +215,12 @@ export class ActivityService {
                 coalesce(sum(a.leaflets), 0)::text as leaflets,
                 coalesce(sum(a.consultations), 0)::text as consultations,
                 coalesce(sum(a.people_screened), 0)::text as people_screened
-           from unnest(array[?]::text[]) with ordinality as k (kind, position)
+           from unnest(?::text[]) with ordinality as k (kind, position)
            left join activity a on a.kind = k.kind and a.region_path <@ ?::ltree
                 and (?::date is null or a.held_on >= ?::date) and (?::date is null or a.held_on <= ?::date)
           group by k.kind, k.position
           order by k.position`,
-        [[...ACTIVITY_KINDS], path, from, from, to, to],
+        [sqlArray(ACTIVITY_KINDS), path, from, from, to, to],
       )) as {
         kind: ActivityKind;
         activities: number;
@@ -354,11 +353,6 @@ export class ActivityService {
       });
       return id;
     });
-  }
-
-  /** Regions by id for the `region` field loader. */
-  async regions(actor: Actor, ids: readonly string[]) {
-    return withScope(this.orm, actor.user, (em) => selectRegions(em, ids));
   }
 
   /** The activity as it stands, locked; NOT_FOUND outside the caller's reach, CONFLICT when stale. */

@@ -106,16 +106,3 @@ export function timestampSort(column: string): KeysetSort {
 export function containsPattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-/** Regions by id, for the `region` fields of work records (one statement for a whole page). */
-export async function selectRegions(
-  em: EntityManager,
-  ids: readonly string[],
-): Promise<({ id: string; code: string; name: string; level: string } | null)[]> {
-  const rows = (await em.execute(
-    'select id, code, name, level from region where id = any (array[?]::uuid[])',
-    [ids as string[]],
-  )) as { id: string; code: string; name: string; level: string }[];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-}

@@ -11,9 +11,6 @@ import { copyRows } from './copy-rows.ts';
 import { DEMO_PASSWORD, type DemoCountyPart, type DemoScale, generateDemoCounty } from './demo-county.ts';
 import type { DemoRegistry } from './demo-registry.ts';
 
-// Moved to persons/resident-id-hmac.ts; re-exported here until every caller imports it from there.
-export { residentIdHmac };
-
 export interface LoadDemoOptions {
   ownerDatabaseUrl: string;
   appDatabaseUrl: string;

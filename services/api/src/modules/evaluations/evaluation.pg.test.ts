@@ -553,11 +553,11 @@ describe('reading evaluations', () => {
     const services = t.api.services;
     const calls = { regions: 0, byIds: 0, evaluators: 0 };
     const original = {
-      regions: services.activities.regions.bind(services.activities),
+      regions: services.regions.byIds.bind(services.regions),
       byIds: services.evaluations.byIds.bind(services.evaluations),
       evaluators: services.evaluations.evaluators.bind(services.evaluations),
     };
-    services.activities.regions = (actor, ids) => {
+    services.regions.byIds = (actor, ids) => {
       calls.regions += 1;
       return original.regions(actor, ids);
     };
@@ -599,7 +599,7 @@ describe('reading evaluations', () => {
       }
     } finally {
       // The own properties set above shadow the prototype's methods; removing them restores those.
-      Reflect.deleteProperty(services.activities, 'regions');
+      Reflect.deleteProperty(services.regions, 'byIds');
       Reflect.deleteProperty(services.evaluations, 'byIds');
       Reflect.deleteProperty(services.evaluations, 'evaluators');
     }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
-import { loadWorkRecordRegion } from '../activities/region-loader.ts';
 import type { RoleEnum } from '../identity/identity.type.ts';
+import { loadRegion } from '../regions/region.loader.ts';
 import { RegionType, toRegionType } from '../regions/region.type.ts';
 import {
   EvaluationFilterInput,
@@ -86,7 +86,7 @@ export class EvaluationResolver {
     description: '协会所在区划 / Region of the association',
   })
   async region(@Root() evaluation: EvaluationType, @Ctx() ctx: RequestContext): Promise<RegionType | null> {
-    return loadWorkRecordRegion(ctx, evaluation.regionId);
+    return loadRegion(ctx, evaluation.regionId);
   }
 
   @FieldResolver(() => EvaluationType, {

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { type KeysetSort, keysetPage } from '../../db/keyset-page.ts';
+import { scopedRead } from '../../db/scoped-read.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
+import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { isUuid } from '../activities/work-record-fields.ts';
@@ -12,7 +14,6 @@ import {
   timestampSort,
 } from '../activities/work-record-sql.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-
 import { type Actor, requireRole } from '../identity/actor.ts';
 import type { Role } from '../identity/session-user.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
@@ -197,14 +198,14 @@ export class EvaluationService {
 
   /** Evaluations by id, for the `reEvaluationOf` / `reEvaluation` loaders (null where not visible). */
   async byIds(actor: Actor, ids: readonly string[]): Promise<(EvaluationView | null)[]> {
-    return withScope(this.orm, actor.user, async (em) => {
-      const rows = (await em.execute(
-        `select ${EVALUATION_COLUMNS} ${EVALUATION_FROM} where e.id = any (array[?]::uuid[])`,
-        [ids as string[]],
-      )) as EvaluationRow[];
-      const byId = new Map(rows.map((row) => [row.id, toView(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    const rows = await scopedRead<EvaluationRow>(
+      this.orm,
+      actor.user,
+      `select ${EVALUATION_COLUMNS} ${EVALUATION_FROM} where e.id = any (?::uuid[])`,
+      [sqlArray(ids)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, toView(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /**
@@ -212,39 +213,39 @@ export class EvaluationService {
    * cannot read the user table; `evaluator_names` answers for county and township admins only.
    */
   async evaluators(actor: Actor, userIds: readonly string[]): Promise<(Evaluator | null)[]> {
-    return withScope(this.orm, actor.user, async (em) => {
-      const rows = (await em.execute(
-        `select e.user_id, e.display_name, e.role, r.id as region_id, r.code as region_code,
-                r.name as region_name, r.level as region_level
-           from evaluator_names(array[?]::uuid[]) e
-           join region r on r.id = e.region_id`,
-        [userIds as string[]],
-      )) as {
-        user_id: string;
-        display_name: string;
-        role: Role;
-        region_id: string;
-        region_code: string;
-        region_name: string;
-        region_level: string;
-      }[];
-      const byId = new Map(
-        rows.map((row) => [
-          row.user_id,
-          {
-            displayName: row.display_name,
-            role: row.role,
-            region: {
-              id: row.region_id,
-              code: row.region_code,
-              name: row.region_name,
-              level: row.region_level,
-            },
+    const rows = await scopedRead<{
+      user_id: string;
+      display_name: string;
+      role: Role;
+      region_id: string;
+      region_code: string;
+      region_name: string;
+      region_level: string;
+    }>(
+      this.orm,
+      actor.user,
+      `select e.user_id, e.display_name, e.role, r.id as region_id, r.code as region_code,
+              r.name as region_name, r.level as region_level
+         from evaluator_names(?::uuid[]) e
+         join region r on r.id = e.region_id`,
+      [sqlArray(userIds)],
+    );
+    const byId = new Map(
+      rows.map((row) => [
+        row.user_id,
+        {
+          displayName: row.display_name,
+          role: row.role,
+          region: {
+            id: row.region_id,
+            code: row.region_code,
+            name: row.region_name,
+            level: row.region_level,
           },
-        ]),
-      );
-      return userIds.map((id) => byId.get(id) ?? null);
-    });
+        },
+      ]),
+    );
+    return userIds.map((id) => byId.get(id) ?? null);
   }
 
   async record(actor: Actor, associationId: string, input: EvaluationFields): Promise<EvaluationView> {

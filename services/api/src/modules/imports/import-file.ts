@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { type ScopeUser, withScopedClient } from '../../db/scoped-client.ts';
+import { withScopedClient } from '../../db/scoped-client.ts';
+import type { ScopeUser } from '../../db/scoped-transaction.ts';
 import type { SessionUser } from '../identity/session-user.ts';
 import type { ImportKind } from './import-kind.ts';
 import type { ImportLimits } from './import-limits.ts';

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { canonicalSha256 } from '../../canonical-json.ts';
-import { type ScopeUser, withScopedClient, withScopedDryRun } from '../../db/scoped-client.ts';
+import { withScopedClient, withScopedDryRun } from '../../db/scoped-client.ts';
+import type { ScopeUser } from '../../db/scoped-transaction.ts';
 import { ACTIVITY_IMPORT } from './activity-import.ts';
 import { CopyWriter } from './copy-writer.ts';
 import { type HeaderMap, matchHeader } from './import-columns.ts';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionOf } from '../../graphql/connection.ts';
 import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
-import { loadWorkRecordRegion } from '../activities/region-loader.ts';
+import { loadRegion } from '../regions/region.loader.ts';
 import { RegionType } from '../regions/region.type.ts';
 import { ProjectFilterInput, ProjectInput, ProjectOrderInput } from './project.inputs.ts';
 import type { ProjectView } from './project.service.ts';
@@ -57,7 +57,7 @@ export class ProjectResolver {
     description: '项目所在区划 / Region of the association',
   })
   async region(@Root() project: ProjectType, @Ctx() ctx: RequestContext): Promise<RegionType | null> {
-    return loadWorkRecordRegion(ctx, project.regionId);
+    return loadRegion(ctx, project.regionId);
   }
 
   @Mutation(() => ProjectType, { description: '登记项目 / Register a project' })
