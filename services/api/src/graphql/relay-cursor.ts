@@ -1,7 +1,7 @@
 import { badInput } from '../errors/domain-error.ts';
+import { isUuid } from '../validation/field-checks.ts';
 
 export const MAX_PAGE_SIZE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PageRequest {
   first?: number | null;
@@ -40,7 +40,7 @@ export function decodeCursor(cursor: string): { sortValue: string; id: string } 
       Array.isArray(value) &&
       value.length === 2 &&
       value.every((part) => typeof part === 'string') &&
-      UUID.test(value[1] as string)
+      isUuid(value[1] as string)
     ) {
       return { sortValue: value[0] as string, id: value[1] as string };
     }

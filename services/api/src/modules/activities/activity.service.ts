@@ -1,18 +1,18 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { type KeysetSort, keysetPage } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { filterDate, isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity.type.ts';
 import { type ActivityFields, validateActivityFields } from './activity.validation.ts';
-import { filterDate, isUuid } from './work-record-fields.ts';
 import {
-  containsPattern,
   dateSort,
   executeOrConflict,
   findAssociationInScope,

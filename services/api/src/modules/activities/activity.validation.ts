@@ -1,6 +1,6 @@
 import { badInput } from '../../errors/domain-error.ts';
+import { requireCount, requireDate, requireText } from '../../validation/field-checks.ts';
 import { ACTIVITY_KINDS, type ActivityKind } from './activity.type.ts';
-import { requireCount, requireDate, requireText } from './work-record-fields.ts';
 
 export interface ActivityFields {
   associationId: string;

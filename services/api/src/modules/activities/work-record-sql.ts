@@ -1,9 +1,9 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { KeysetSort } from '../../db/keyset-page.ts';
 import { DomainError, notFound } from '../../errors/domain-error.ts';
+import { isCalendarDate, isUuid } from '../../validation/field-checks.ts';
 import type { Actor } from '../identity/actor.ts';
 import { pathWithin } from '../identity/session-user.ts';
-import { isCalendarDate, isUuid } from './work-record-fields.ts';
 
 /**
  * SQL pieces the work-record services (activities, projects, evaluations) share. Reads are plain
@@ -100,9 +100,4 @@ export function timestampSort(column: string): KeysetSort {
       isCalendarDate(text.slice(0, 10)) &&
       !Number.isNaN(Date.parse(`${text.slice(0, 23)}Z`)),
   };
-}
-
-/** LIKE pattern for words typed in a search box: `%` and `_` stay literal. */
-export function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

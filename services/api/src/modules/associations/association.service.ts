@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
 import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { scopedRead } from '../../db/scoped-read.ts';
@@ -7,6 +8,7 @@ import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { groupByKey } from '../../graphql/request-loaders.ts';
+import { isUuid, requireText } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
@@ -25,7 +27,6 @@ import {
 import {
   type AssociationFields,
   checkKindFitsLevel,
-  checkText,
   type NewAssociationFields,
   validateAssociationFields,
   validateNewAssociation,
@@ -33,16 +34,6 @@ import {
 
 export const ASSOCIATION = { zh: '协会', en: 'Association' };
 export const MEMBER_GROUP = { zh: '会员小组', en: 'Member group' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** `%words%` for ILIKE, with the pattern characters of the words taken literally. */
-export function likePattern(words: string): string {
-  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export type AssociationSortField = 'NAME' | 'CODE' | 'FOUNDED_ON';
 export interface AssociationFilter {
@@ -120,7 +111,7 @@ export class AssociationService {
         }
       }
       if (filter.search?.trim()) {
-        const pattern = likePattern(filter.search);
+        const pattern = containsPattern(filter.search.trim());
         where.push('(a.name ilike ? or a.code ilike ?)');
         params.push(pattern, pattern);
       }
@@ -283,7 +274,7 @@ export class AssociationService {
 
   async createGroup(actor: Actor, associationId: string, name: string): Promise<MemberGroupType> {
     requireRole(actor, WRITER_ROLES);
-    const groupName = checkText('name', name, 1, 50, { zh: '小组名称', en: 'Group name' });
+    const groupName = requireText('name', name, 1, 50, { zh: '小组名称', en: 'Group name' });
     return withScope(this.orm, actor.user, async (em) => {
       if (!isUuid(associationId)) throw notFound(ASSOCIATION, 'associationId');
       const [association] = (await em.execute(
@@ -313,7 +304,7 @@ export class AssociationService {
 
   async renameGroup(actor: Actor, id: string, name: string): Promise<MemberGroupType> {
     requireRole(actor, WRITER_ROLES);
-    const groupName = checkText('name', name, 1, 50, { zh: '小组名称', en: 'Group name' });
+    const groupName = requireText('name', name, 1, 50, { zh: '小组名称', en: 'Group name' });
     return withScope(this.orm, actor.user, async (em) => {
       if (!isUuid(id)) throw notFound(MEMBER_GROUP, 'id');
       const [current] = (await em.execute(

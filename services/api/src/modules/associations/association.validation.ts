@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain-error.ts';
-import { CONTROL_CHARS, isCalendarDate } from '../policies/policy.validation.ts';
+import { isCalendarDate, requireText, todayInChina } from '../../validation/field-checks.ts';
 import {
   ASSOCIATION_KINDS,
   ASSOCIATION_STANDINGS,
@@ -26,36 +26,9 @@ export interface NewAssociationFields extends AssociationFields {
 
 const ASSOCIATION_CODE = /^([0-9]{12})-([A-Z0-9]{1,8})$/;
 
-/** Today in China (UTC+8), as YYYY-MM-DD: a date typed by a clerk is a local calendar date. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Trimmed, NFC-normalised text of `min`–`max` characters without control characters. */
-export function checkText(
-  field: string,
-  value: string,
-  min: number,
-  max: number,
-  label: { zh: string; en: string },
-): string {
-  const trimmed = value.trim().normalize('NFC');
-  if ([...trimmed].length < min || [...trimmed].length > max) {
-    throw badInput(
-      field,
-      `${label.zh}长度应为 ${min}–${max} 个字符`,
-      `${label.en} must be ${min}–${max} characters long`,
-    );
-  }
-  if (CONTROL_CHARS.test(trimmed)) {
-    throw badInput(field, `${label.zh}含有不可见的控制字符`, `${label.en} contains control characters`);
-  }
-  return trimmed;
-}
-
 /** A calendar date (YYYY-MM-DD, 1949 or later) that is not in the future. */
 export function checkPastDate(field: string, value: string, label: { zh: string; en: string }): string {
-  if (!isCalendarDate(value)) {
+  if (!isCalendarDate(value, '1949-01-01')) {
     throw badInput(
       field,
       `${label.zh}不是有效日期（格式 YYYY-MM-DD）`,
@@ -69,7 +42,7 @@ export function checkPastDate(field: string, value: string, label: { zh: string;
 }
 
 export function validateAssociationFields(input: AssociationFields): AssociationFields {
-  const name = checkText('input.name', input.name, 2, 100, { zh: '协会名称', en: 'Name' });
+  const name = requireText('input.name', input.name, 2, 100, { zh: '协会名称', en: 'Name' });
   if (!ASSOCIATION_KINDS.includes(input.kind)) {
     throw badInput('input.kind', '协会类型无效', 'Unknown kind of association');
   }

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput } from '../../errors/domain-error.ts';
+import { todayInChina } from '../../validation/field-checks.ts';
 import type { Actor } from '../identity/actor.ts';
-import { chinaToday } from '../persons/person.validation.ts';
 import { findRegionRowInScope, type RegionRow } from '../regions/region.service.ts';
 import {
   checkParams,
@@ -68,7 +68,7 @@ export class DataQualityService {
     regionCode: string | null,
     quarterLabel: string | null,
   ): Promise<DataQualityReportView> {
-    const quarter = quarterLabel === null ? lastCompleteQuarter(chinaToday()) : parseQuarter(quarterLabel);
+    const quarter = quarterLabel === null ? lastCompleteQuarter(todayInChina()) : parseQuarter(quarterLabel);
     return withScope(this.orm, actor.user, async (em) => {
       const region = await findRegionRowInScope(em, actor, regionCode ?? actor.user.regionCode, 'regionCode');
       const regions = (await em.execute(

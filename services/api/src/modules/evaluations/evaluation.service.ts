@@ -5,7 +5,7 @@ import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
-import { isUuid } from '../activities/work-record-fields.ts';
+import { isUuid } from '../../validation/field-checks.ts';
 import {
   type AssociationInScope,
   dateSort,

@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain-error.ts';
-import { optionalText, requireDate } from '../activities/work-record-fields.ts';
+import { optionalText, requireDate } from '../../validation/field-checks.ts';
 import { checklistItem, EVALUATION_CHECKLIST } from './evaluation-checklist.ts';
 
 export interface EvaluationItemAnswer {

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
 import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
@@ -6,6 +7,7 @@ import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import type { SessionUser } from '../identity/session-user.ts';
@@ -14,7 +16,6 @@ import { findRegionRowInScope, type RegionRow } from '../regions/region.service.
 import { HOUSEHOLD_COLUMNS, type HouseholdRow } from './household.type.ts';
 
 const HOUSEHOLD = { zh: '户', en: 'Household' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUSEHOLD_CODE = /^([0-9]{12})-[0-9]{4}$/;
 const PLANNING_STATUSES = ['NONE', 'ONLY_CHILD', 'TWO_DAUGHTERS'] as const;
 
@@ -94,10 +95,6 @@ export function mayWriteSensitive(user: Pick<SessionUser, 'role' | 'regionPath'>
   return (user.role === 'COUNTY_ADMIN' && level === 1) || (user.role === 'TOWNSHIP_ADMIN' && level === 2);
 }
 
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
 type LockedHousehold = HouseholdRow & { region_path: string };
 
 /** Households (户) and their family-planning status, within the caller's scope. */
@@ -161,7 +158,7 @@ export class HouseholdService {
       const search = filter.search?.trim();
       if (search) {
         where.push('h.code like ?');
-        params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        params.push(containsPattern(search));
       }
       return keysetPage(em, {
         from: 'from household h',

@@ -13,6 +13,7 @@ import {
   type PageRequest,
   pageSize,
 } from '../../graphql/relay-cursor.ts';
+import { isUuid } from '../../validation/field-checks.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { ImportFileError, type ImportRowError } from './import-errors.ts';
 import { IMPORT_KINDS, type ImportKind } from './import-kind.ts';
@@ -69,7 +70,6 @@ export interface ImportSettings {
 }
 
 const IMPORT_JOB = { zh: '导入任务', en: 'Import job' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -210,7 +210,7 @@ export class ImportService {
     if (!Number.isInteger(page.first) || page.first < 1 || page.first > 1000) {
       throw badInput('first', '每页条数应为 1–1000', 'first must be between 1 and 1000');
     }
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     const rows = await withScope(
       this.orm,
       actor.user,
@@ -411,7 +411,7 @@ export class ImportService {
   }
 
   private async load(em: EntityManager, id: string): Promise<JobRow> {
-    if (!UUID.test(id)) throw notFound(IMPORT_JOB);
+    if (!isUuid(id)) throw notFound(IMPORT_JOB);
     const [row] = (await em.execute(`${SELECT_JOB} from import_job j where j.id = ?`, [id])) as JobRow[];
     if (!row) throw notFound(IMPORT_JOB);
     return row;

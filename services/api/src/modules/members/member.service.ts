@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { executeOrConflict } from '../../db/execute-or-conflict.ts';
 import { afterCursor, keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
@@ -8,8 +9,9 @@ import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { encodeCursor, type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
 import { groupByKey } from '../../graphql/request-loaders.ts';
-import { ASSOCIATION, isUuid, likePattern, MEMBER_GROUP } from '../associations/association.service.ts';
-import { checkPastDate, todayInChina } from '../associations/association.validation.ts';
+import { isUuid, todayInChina } from '../../validation/field-checks.ts';
+import { ASSOCIATION, MEMBER_GROUP } from '../associations/association.service.ts';
+import { checkPastDate } from '../associations/association.validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { HOUSEHOLD_COLUMNS, type HouseholdRow, toHouseholdType } from '../households/household.type.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
@@ -151,7 +153,7 @@ export class MemberService {
         params.push(todayInChina());
       }
       if (filter.search?.trim()) {
-        const pattern = likePattern(filter.search);
+        const pattern = containsPattern(filter.search.trim());
         where.push('(pp.name ilike ? or m.card_number ilike ?)');
         params.push(pattern, pattern);
       }

@@ -1,5 +1,6 @@
 import { badInput } from '../../errors/domain-error.ts';
-import { checkPastDate, todayInChina } from '../associations/association.validation.ts';
+import { todayInChina } from '../../validation/field-checks.ts';
+import { checkPastDate } from '../associations/association.validation.ts';
 import { MEMBER_ROLES, type MemberRole } from './member.type.ts';
 
 /** What an admin may change on a membership (association and person are fixed when it starts). */

@@ -3,13 +3,12 @@ import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { CONTROL_CHARS, isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole } from '../identity/actor.ts';
 import { DUPLICATE_FLAG_COLUMNS, type DuplicateFlagRow } from './duplicate-flag.type.ts';
 
 const FLAG = { zh: '疑似重复记录', en: 'Duplicate flag' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 const SORT = `to_char(f.detected_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 export type DuplicateFlagStatus = 'OPEN' | 'DISTINCT_PERSONS' | 'SAME_PERSON';
@@ -60,7 +59,7 @@ export class DuplicateFlagService {
       );
     }
     return withScope(this.orm, actor.user, async (em) => {
-      const [before] = UUID.test(id)
+      const [before] = isUuid(id)
         ? ((await em.execute(
             `select ${DUPLICATE_FLAG_COLUMNS}, f.region_path::text as region_path
                from person_duplicate_flag f where f.id = ? for update`,

@@ -1,19 +1,20 @@
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { normalizeResidentId, type ResidentId } from '@sunshine/identifiers/resident-id';
 import type { Logger } from 'pino';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { inRegionSubtree } from '../../db/region-subtree.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { sqlArray } from '../../db/sql-array.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { filterDate, isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import { findRegionRowInScope, type RegionRow } from '../regions/region.service.ts';
 import { PERSON_COLUMNS, type PersonRow } from './person.type.ts';
 import {
   assertAgreesWithResidentId,
-  filterDate,
   mobilePhone,
   pastDate,
   personName,
@@ -23,7 +24,6 @@ import { residentIdHmac, residentIdHmacPrefix } from './resident-id-hmac.ts';
 
 const PERSON = { zh: '人员', en: 'Person' };
 const HOUSEHOLD = { zh: '户', en: 'Household' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How many "registered in another jurisdiction" refusals one admin may collect in an hour. */
 export const REGISTERED_ELSEWHERE_PER_HOUR = 10;
@@ -94,14 +94,6 @@ const REGISTERED_ELSEWHERE = {
   messageZh: '该身份证号已在其他辖区登记',
   messageEn: 'This ID number is already registered in another jurisdiction',
 };
-
-function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Persons (人员): registered, corrected, moved away, deceased, placed in households, within the
@@ -184,7 +176,7 @@ export class PersonService {
           params.push(residentIdHmac(this.config.residentIdHmacKey, asResidentId));
         } else {
           where.push('p.name ilike ?');
-          params.push(`%${escapeLike(search.normalize('NFC'))}%`);
+          params.push(containsPattern(search.normalize('NFC')));
         }
       }
       if (filter.sex) {

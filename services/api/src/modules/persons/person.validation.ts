@@ -1,55 +1,29 @@
 import { isMobilePhone, normalizeMobilePhone } from '@sunshine/identifiers/mobile-phone';
 import { parseResidentId, type ResidentId } from '@sunshine/identifiers/resident-id';
 import { badInput } from '../../errors/domain-error.ts';
+import { isCalendarDate, todayInChina } from '../../validation/field-checks.ts';
 
 /**
  * Checks for person input. Every message names the field and the rule; none repeats what was
  * submitted (an ID number or a phone in an error would end up in screenshots and logs).
  */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Control characters (tab, line breaks included: a name has none).
 const CONTROL_CHARS = /\p{Cc}/u;
-
-const chinaDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in mainland China as YYYY-MM-DD, whatever the server's zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return chinaDate.format(now);
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900;
-}
+/** No one registered is born before this. */
+const EARLIEST_PERSON_DATE = '1900-01-01';
 
 /** A calendar day from 1900 up to today (China time). */
 export function pastDate(field: string, value: string, labelZh: string, labelEn: string): string {
-  if (!isCalendarDate(value)) {
+  if (!isCalendarDate(value, EARLIEST_PERSON_DATE)) {
     throw badInput(
       field,
       `${labelZh}不是有效日期（格式 YYYY-MM-DD）`,
       `${labelEn} is not a valid date (YYYY-MM-DD)`,
     );
   }
-  if (value > chinaToday()) {
+  if (value > todayInChina()) {
     throw badInput(field, `${labelZh}不能晚于今天`, `${labelEn} cannot be in the future`);
-  }
-  return value;
-}
-
-/** A calendar day for a search filter (the future is allowed: it simply matches nothing). */
-export function filterDate(field: string, value: string): string {
-  if (!isCalendarDate(value)) {
-    throw badInput(field, '日期格式应为 YYYY-MM-DD', 'Date must be YYYY-MM-DD');
   }
   return value;
 }

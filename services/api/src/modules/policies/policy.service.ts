@@ -1,9 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { containsPattern } from '../../db/contains-pattern.ts';
 import { flushOrConflict } from '../../db/flush-or-conflict.ts';
 import { keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { badInput, DomainError, notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
+import { CONTROL_CHARS, filterDate, isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole, WRITER_ROLES } from '../identity/actor.ts';
 import type { Region } from '../regions/region.entity.ts';
@@ -15,12 +17,7 @@ import {
   PolicySchema,
   type PolicyStatus,
 } from './policy.entity.ts';
-import {
-  CONTROL_CHARS,
-  isCalendarDate,
-  type PolicyFields,
-  validatePolicyFields,
-} from './policy.validation.ts';
+import { type PolicyFields, validatePolicyFields } from './policy.validation.ts';
 
 const POLICY = { zh: '政策文件', en: 'Policy' };
 const DUPLICATE_DOCUMENT_NUMBER = {
@@ -175,7 +172,7 @@ export class PolicyService {
         params.push(region.path);
       }
       if (filter.search?.trim()) {
-        const pattern = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(filter.search.trim());
         where.push('(p.title ilike ? or p.document_number ilike ? or p.issuing_body ilike ?)');
         params.push(pattern, pattern, pattern);
       }
@@ -186,11 +183,8 @@ export class PolicyService {
         const value = filter[key];
         if (value) {
           // A calendar date, not just its shape: '2024-02-30' would fail in SQL as an internal error.
-          if (!isCalendarDate(value)) {
-            throw badInput(`filter.${key}`, '日期格式应为 YYYY-MM-DD', 'Date must be YYYY-MM-DD');
-          }
           where.push(`p.issue_date ${op} ?::date`);
-          params.push(value);
+          params.push(filterDate(`filter.${key}`, value));
         }
       }
       return keysetPage(em, {
@@ -363,7 +357,6 @@ export class PolicyService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function assertUuid(id: string): void {
-  if (!UUID.test(id)) throw notFound(POLICY);
+  if (!isUuid(id)) throw notFound(POLICY);
 }

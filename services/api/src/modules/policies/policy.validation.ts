@@ -1,4 +1,5 @@
 import { badInput } from '../../errors/domain-error.ts';
+import { CONTROL_CHARS, isCalendarDate } from '../../validation/field-checks.ts';
 import { POLICY_CATEGORIES, type PolicyAttachment, type PolicyCategory } from './policy.entity.ts';
 
 export interface PolicyFields {
@@ -14,21 +15,12 @@ export interface PolicyFields {
   attachments: PolicyAttachment[];
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // 文号: issuer abbreviation, year in 〔〕, serial number, 号. Other bracket shapes are normalised.
 const DOCUMENT_NUMBER = /^([\p{Script=Han}A-Za-z]{1,20})〔(\d{4})〕(\d{1,4})号$/u;
 const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,100}$/;
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-// Control characters other than tab, newline and carriage return.
-export const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
-
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1949;
-}
+/** Policies are dated from the founding of the People's Republic. */
+const EARLIEST_POLICY_DATE = '1949-01-01';
 
 export function normalizeDocumentNumber(raw: string): string {
   return raw
@@ -60,7 +52,7 @@ function text(
 }
 
 function date(field: string, value: string, labelZh: string, labelEn: string): string {
-  if (!isCalendarDate(value)) {
+  if (!isCalendarDate(value, EARLIEST_POLICY_DATE)) {
     throw badInput(
       field,
       `${labelZh}不是有效日期（格式 YYYY-MM-DD）`,

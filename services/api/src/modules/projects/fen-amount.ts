@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain-error.ts';
-import type { Label } from '../activities/work-record-fields.ts';
+import type { Label } from '../../validation/field-checks.ts';
 
 // Digits only, no sign, no leading zero: "1250000". Yuan with a dot ("12500.00"), thousands
 // separators, exponents and full-width digits are refused rather than guessed at.

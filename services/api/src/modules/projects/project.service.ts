@@ -3,7 +3,7 @@ import { type KeysetSort, keysetPage, textSort } from '../../db/keyset-page.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { notFound } from '../../errors/domain-error.ts';
 import { type Page, type PageRequest, pageSize } from '../../graphql/relay-cursor.ts';
-import { filterDate, isUuid } from '../activities/work-record-fields.ts';
+import { filterDate, isUuid } from '../../validation/field-checks.ts';
 import {
   dateSort,
   executeOrConflict,

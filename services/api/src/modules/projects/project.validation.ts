@@ -1,5 +1,5 @@
 import { badInput } from '../../errors/domain-error.ts';
-import { requireCount, requireDate, requireText } from '../activities/work-record-fields.ts';
+import { requireCount, requireDate, requireText } from '../../validation/field-checks.ts';
 import { parseFen } from './fen-amount.ts';
 import { PROJECT_KINDS, type ProjectKind } from './project.type.ts';
 

@@ -1,14 +1,14 @@
-import { badInput } from '../../errors/domain-error.ts';
+import { badInput } from '../errors/domain-error.ts';
 
 /**
- * Field checks shared by the work records (activities, projects, evaluations). Each names the
- * field at fault in Chinese and English and never repeats the submitted value.
+ * Field checks shared by every module's input validation. Each names the field at fault in Chinese
+ * and English and never repeats the submitted value.
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Control characters other than tab, newline and carriage return.
-const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
+export const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 
 /** The year the first Family Planning Associations were founded: no record predates it. */
 export const EARLIEST_RECORD_DATE = '1980-01-01';
@@ -17,13 +17,21 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** A real day of the Gregorian calendar written YYYY-MM-DD ('2024-02-30' is not). */
-export function isCalendarDate(value: string): boolean {
+/**
+ * A real day of the Gregorian calendar written YYYY-MM-DD ('2024-02-30' is not), and not before
+ * `notBefore` when given (policies date from 1949, persons from 1900).
+ */
+export function isCalendarDate(value: string, notBefore?: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    (notBefore === undefined || value >= notBefore)
+  );
 }
 
 /** Today in China (UTC+8), where every record is kept, whatever the server's time zone. */
@@ -38,7 +46,9 @@ export interface Label {
 
 export function requireText(field: string, value: string, min: number, max: number, label: Label): string {
   const trimmed = value.trim().normalize('NFC');
-  if (trimmed.length < min || trimmed.length > max) {
+  // Characters as PostgreSQL's length() counts them (code points), not UTF-16 units.
+  const length = [...trimmed].length;
+  if (length < min || length > max) {
     throw badInput(
       field,
       `${label.zh}长度应为 ${min}–${max} 个字符`,
@@ -61,7 +71,7 @@ export function requireDate(
   field: string,
   value: string,
   label: Label,
-  options: { notInFuture?: boolean } = {},
+  options: { notInFuture?: boolean; notBefore1980?: boolean } = {},
 ): string {
   if (!isCalendarDate(value)) {
     throw badInput(
@@ -70,7 +80,7 @@ export function requireDate(
       `${label.en} is not a valid date (YYYY-MM-DD)`,
     );
   }
-  if (value < EARLIEST_RECORD_DATE) {
+  if ((options.notBefore1980 ?? true) && value < EARLIEST_RECORD_DATE) {
     throw badInput(field, `${label.zh}不能早于 1980 年`, `${label.en} cannot be before 1980`);
   }
   if (options.notInFuture && value > todayInChina()) {
