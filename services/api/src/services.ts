@@ -7,17 +7,24 @@ import type { ApiConfig } from './config.ts';
 import { createBulkPool } from './db/bulk-pool.ts';
 import { ActivityService } from './modules/activities/activity.service.ts';
 import { AssociationService } from './modules/associations/association.service.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { AwardService } from './modules/awards/award.service.ts';
 import { DataQualityService } from './modules/data-quality/data-quality.service.ts';
+import { DisbursementService } from './modules/disbursements/disbursement.service.ts';
 import { DisclosureService } from './modules/disclosures/disclosure.service.ts';
+import { EnrollmentService } from './modules/enrollments/enrollment.service.ts';
 import { EvaluationService } from './modules/evaluations/evaluation.service.ts';
 import { ExportService } from './modules/exports/export.service.ts';
 import { HouseholdService } from './modules/households/household.service.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
 import { ImportService } from './modules/imports/import-job.service.ts';
 import { MemberService } from './modules/members/member.service.ts';
+import { NoticeService } from './modules/notices/notice.service.ts';
+import { PayeeService } from './modules/payees/payee.service.ts';
 import { DuplicateFlagService } from './modules/persons/duplicate-flag.service.ts';
 import { PersonService } from './modules/persons/person.service.ts';
 import { PolicyService } from './modules/policies/policy.service.ts';
+import { ProgramService } from './modules/programs/program.service.ts';
 import { ProjectService } from './modules/projects/project.service.ts';
 import { PublicationService } from './modules/publications/publication.service.ts';
 import { writePublicationFiles } from './modules/publications/write-publication-files.ts';
@@ -40,6 +47,13 @@ export interface Services {
   dataQuality: DataQualityService;
   imports: ImportService;
   exports: ExportService;
+  payees: PayeeService;
+  disbursements: DisbursementService;
+  programs: ProgramService;
+  enrollments: EnrollmentService;
+  notices: NoticeService;
+  audit: AuditService;
+  awards: AwardService;
 }
 
 export function createServices(
@@ -72,5 +86,12 @@ export function createServices(
       filesDir: path.join(tmpdir(), 'sunshine-imports'),
     }),
     exports: new ExportService(bulkPool),
+    payees: new PayeeService(orm),
+    disbursements: new DisbursementService(orm),
+    programs: new ProgramService(orm),
+    enrollments: new EnrollmentService(orm),
+    notices: new NoticeService(orm),
+    audit: new AuditService(orm),
+    awards: new AwardService(orm),
   };
 }

@@ -10,7 +10,9 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'INVALID_STATE'
   | 'FOUR_EYES'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** A money mutation's idempotency key was used before with another operation or parameters. */
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface DomainErrorDetails {
   code: DomainErrorCode;

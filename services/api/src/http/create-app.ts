@@ -10,6 +10,7 @@ import { compiledExecutorGateway } from '../graphql/compiled-executor.ts';
 import { createErrorFormatter } from '../graphql/format-error.ts';
 import type { RequestContext } from '../graphql/request-context.ts';
 import { RequestLoaders } from '../graphql/request-loaders.ts';
+import { disbursementRoutes } from '../modules/disbursements/disbursement-routes.ts';
 import { exportRoutes } from '../modules/exports/export-routes.ts';
 import { importRoutes, UPLOAD_HEADER } from '../modules/imports/import-routes.ts';
 import type { Services } from '../services.ts';
@@ -147,6 +148,7 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
   // File uploads and downloads: raw bodies and streams, outside GraphQL and its JSON body limit.
   app.use(importRoutes({ services: deps.services, logger: deps.logger }));
   app.use(exportRoutes({ services: deps.services, logger: deps.logger }));
+  app.use(disbursementRoutes({ services: deps.services, logger: deps.logger }));
 
   app.use(
     consoleRouter(async (req) => {

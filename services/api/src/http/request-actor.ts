@@ -27,6 +27,7 @@ const STATUS: Record<DomainError['code'], number> = {
   INVALID_STATE: 409,
   FOUR_EYES: 403,
   RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 /** The same error shape the GraphQL edge answers with, for routes outside GraphQL. */

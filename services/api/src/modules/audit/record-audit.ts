@@ -13,7 +13,11 @@ export interface AuditEntry {
   sensitive?: boolean;
 }
 
-/** One audit row in the caller's transaction: the change and its record commit or fail together. */
+/**
+ * One audit row in the caller's transaction: the change and its record commit or fail together.
+ * The database gives the row its place in the hash chain when the transaction commits (ADR 0007);
+ * only the content columns are written here.
+ */
 export async function recordAudit(
   em: EntityManager,
   user: SessionUser,

@@ -1,3 +1,4 @@
+import { buildDemoMoney, type DemoMoney } from './demo-money.ts';
 import { buildDemoPolicies, type DemoPolicy } from './demo-policies.ts';
 import { DemoRandom } from './demo-random.ts';
 import {
@@ -30,6 +31,8 @@ export interface DemoCountyPart {
   policies: DemoPolicy[];
   /** Builds the county's registry afresh on each call (pure): hold it only while it is needed. */
   registry(): DemoRegistry;
+  /** The county's money to families (programs, rolls, payments), drawn from its registry (pure). */
+  money(registry: DemoRegistry): DemoMoney;
 }
 
 export interface DemoCounty {
@@ -89,6 +92,7 @@ export function generateDemoCounty(options: DemoCountyOptions): DemoCounty {
           users: buildDemoUsers(random, tree, prefix),
           policies: buildDemoPolicies(random, tree, prefix),
           registry: () => buildDemoRegistry(random, tree, prefix),
+          money: (registry) => buildDemoMoney(random, tree, registry, prefix),
         };
       }
     },

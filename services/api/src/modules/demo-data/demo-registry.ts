@@ -4,6 +4,7 @@ import {
   type DemoAssociation,
   type DemoMember,
 } from './demo-associations.ts';
+import { buildDemoAwards, type DemoAwardRound } from './demo-awards.ts';
 import {
   buildDemoPeople,
   type DemoHousehold,
@@ -34,6 +35,8 @@ export interface DemoRegistry {
   evaluations: DemoEvaluation[];
   /** Finished spreadsheet imports. */
   importJobs: DemoImportJob[];
+  /** Commendation rounds and their recipients. */
+  awards: DemoAwardRound[];
   /** The county admin who recorded the sensitive household statuses. */
   recordedByUsername: string;
   planted: DemoPlantedProblems;
@@ -74,6 +77,12 @@ export function buildDemoRegistry(
     projects: work.projects,
     evaluations: work.evaluations,
     importJobs: buildDemoImportJobs(random, tree, people, usernamePrefix),
+    awards: buildDemoAwards(
+      random,
+      tree,
+      { associations, members: membership.members, persons: people.persons },
+      usernamePrefix,
+    ),
     recordedByUsername: `${usernamePrefix}county.admin`,
     planted: {
       ...people.planted,

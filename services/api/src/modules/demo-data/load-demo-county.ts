@@ -8,8 +8,10 @@ import { createServices } from '../../services.ts';
 import { hashPassword } from '../identity/password.ts';
 import { residentIdHmac } from '../persons/resident-id-hmac.ts';
 import { copyRows } from './copy-rows.ts';
+import { loadDemoAwards } from './demo-awards.ts';
 import { DEMO_PASSWORD, type DemoCountyPart, type DemoScale, generateDemoCounty } from './demo-county.ts';
 import type { DemoRegistry } from './demo-registry.ts';
+import { loadDemoMoney } from './load-demo-money.ts';
 
 export interface LoadDemoOptions {
   ownerDatabaseUrl: string;
@@ -38,6 +40,11 @@ export interface LoadDemoCounts {
   importJobs: number;
   /** Near-duplicate pairs (same name and birth date, different ID numbers) flagged for county review. */
   duplicateFlags: number;
+  awardRounds: number;
+  awardRecipients: number;
+  programs: number;
+  enrollments: number;
+  payments: number;
 }
 
 export interface LoadDemoResult extends LoadDemoCounts {
@@ -68,6 +75,11 @@ function emptyCounts(): LoadDemoCounts {
     evaluations: 0,
     importJobs: 0,
     duplicateFlags: 0,
+    awardRounds: 0,
+    awardRecipients: 0,
+    programs: 0,
+    enrollments: 0,
+    payments: 0,
   };
 }
 
@@ -221,7 +233,8 @@ async function loadCounty(
     counts.policies += rows.length;
   }
 
-  await loadRegistry(client, part.registry(), regionId, userIds, hmacKey, counts);
+  const registry = part.registry();
+  const persons = await loadRegistry(client, registry, regionId, userIds, hmacKey, counts);
 
   // Same name and birth date under different ID numbers: flagged for county review, as the import
   // does. The function pairs persons within one county, so each county is flagged on its own.
@@ -230,6 +243,15 @@ async function loadCounty(
     [mustGet(regions, `${part.spec.code6}000000`).path],
   );
   counts.duplicateFlags += flagged.rows[0]?.n ?? 0;
+
+  // Money to families: programs, four yearly rolls, three years of payments (load-demo-money.ts).
+  const money = await loadDemoMoney(client, `${part.spec.code6}000000`, part.money(registry), {
+    personId: (residentId) => mustGet(persons, residentId),
+    userId: (username) => mustGet(userIds, username),
+  });
+  counts.programs += money.programs;
+  counts.enrollments += money.enrollments;
+  counts.payments += money.payments;
 }
 
 async function loadRegistry(
@@ -239,7 +261,7 @@ async function loadRegistry(
   userIds: ReadonlyMap<string, string>,
   hmacKey: string,
   counts: LoadDemoCounts,
-): Promise<void> {
+): Promise<ReadonlyMap<string, string>> {
   const households = new Map<string, Placed>();
   counts.households += await copyRows(
     client,
@@ -535,6 +557,15 @@ async function loadRegistry(
       job.finishedAt,
     ]),
   );
+  const awards = await loadDemoAwards(client, registry.awards, {
+    regionId,
+    associationId: (code) => mustGet(associations, code).id,
+    personId: (residentId) => mustGet(persons, residentId),
+    userId: (username) => mustGet(userIds, username),
+  });
+  counts.awardRounds += awards.rounds;
+  counts.awardRecipients += awards.recipients;
+  return persons;
 }
 
 /** The four-eyes path, as an operator would walk it: draft, approve by someone else, run. */

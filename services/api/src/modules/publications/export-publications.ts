@@ -16,14 +16,16 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
       dataset: Dataset;
       run_id: string;
       run_at: Date;
+      audit_chain_seq: string | null;
+      audit_chain_sha256: string | null;
       description: string;
       document: string;
       parameters: Record<string, unknown>;
       output_fields: string[];
     }>(
       `select distinct on (p.disclosure_id) p.dataset, p.run_id, p.run_at, d.description, d.document,
-              d.parameters, d.output_fields
-         from publication p join disclosure d on d.id = p.disclosure_id
+              d.parameters, d.output_fields, r.audit_chain_seq::text as audit_chain_seq, r.audit_chain_sha256
+         from publication p join disclosure d on d.id = p.disclosure_id join publication_run r on r.id = p.run_id
         where d.approved_sha256 = d.document_sha256 and p.document_sha256 = d.approved_sha256
         order by p.disclosure_id, p.run_at desc`,
     );
@@ -40,6 +42,11 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
     await writePublicationFiles(dir, {
       runId: latest.run_id,
       runAt: new Date(latest.run_at),
+      // Runs from before the audit chain (migration 0004) have no head to publish.
+      auditChainHead:
+        latest.audit_chain_seq !== null && latest.audit_chain_sha256 !== null
+          ? { seq: latest.audit_chain_seq, sha256: latest.audit_chain_sha256 }
+          : null,
       datasets: rows.map((row) => row.dataset),
       queries,
     });

@@ -17,6 +17,9 @@ export const PublicationRunSchema = defineEntity({
     startedAt: p.datetime(),
     finishedAt: p.datetime().nullable(),
     status: p.enum(['RUNNING', 'SUCCEEDED', 'FAILED'] as const),
+    /** The audit chain head the run saw (ADR 0007): a succeeded run always carries it. */
+    auditChainSeq: p.bigint('string').nullable(),
+    auditChainSha256: p.string().nullable(),
   },
 });
 export type PublicationRun = InferEntity<typeof PublicationRunSchema>;

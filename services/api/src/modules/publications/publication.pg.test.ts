@@ -204,6 +204,29 @@ describe('a publication run', () => {
     expect(run.datasets.find((d) => d.slug === PUBLISHED)?.datasetSha256).toBe(datasetEntry?.sha256);
   });
 
+  // ADR 0007: whoever holds a publication can later ask whether the audit log still passes through
+  // the head it carries; rewriting history before the publication would change that row's digest.
+  it('carries the audit chain head of its run, a row the chain verifiably passes through', async () => {
+    const manifest = (await readJson(MANIFEST_FILE)) as { auditChainHead?: { seq: string; sha256: string } };
+    const [stored] = await t.ownerSql<{ seq: string; sha256: string; run_audit_seq: string }>(
+      `select r.audit_chain_seq::text as seq, r.audit_chain_sha256 as sha256,
+              (select a.chain_seq::text from audit_event a where a.entity = 'publication_run' and a.entity_id = r.id::text)
+                as run_audit_seq
+         from publication_run r where r.id = $1`,
+      [run.id],
+    );
+    expect(manifest.auditChainHead).toEqual({ seq: stored?.seq, sha256: stored?.sha256 });
+    const [row] = await t.ownerSql<{ row_sha256: string }>(
+      'select row_sha256 from audit_event where chain_seq = $1::bigint',
+      [stored?.seq],
+    );
+    expect(row?.row_sha256).toBe(stored?.sha256);
+    // The run's own audit row is chained after the head it published.
+    expect(BigInt(stored?.run_audit_seq ?? '0')).toBeGreaterThan(BigInt(stored?.seq ?? '0'));
+    const [verification] = await t.ownerSql<{ intact: boolean }>('select intact from audit_chain_verify()');
+    expect(verification?.intact).toBe(true);
+  });
+
   it('holds exactly the published policies, only the allowlisted fields, and documents every column', async () => {
     const dataset = datasetSchema.parse(await readJson(datasetFile(PUBLISHED)));
     const expected = await t.ownerSql<{ id: string }>(

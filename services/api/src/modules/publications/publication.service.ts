@@ -4,6 +4,7 @@ import { execute, type GraphQLSchema, parse } from 'graphql';
 import { canonicalSha256 } from '../../canonical-json.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
 import { DomainError } from '../../errors/domain-error.ts';
+import { type AuditChainHead, readAuditChainHead } from '../audit/audit-chain.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { analyzeDisclosureDocument, pickAllowed } from '../disclosures/analyze-disclosure-document.ts';
 import { type Disclosure, DisclosureSchema } from '../disclosures/disclosure.entity.ts';
@@ -22,6 +23,8 @@ export interface PublishedDataset {
 export interface PublicationFiles {
   runId: string;
   runAt: Date;
+  /** The audit chain head when the run published, taken in the run's transaction. */
+  auditChainHead: AuditChainHead | null;
   datasets: Dataset[];
   queries: ApprovedQuery[];
 }
@@ -51,6 +54,8 @@ export class PublicationService {
         startedAt: runAt,
         finishedAt: null,
         status: 'RUNNING',
+        auditChainSeq: null,
+        auditChainSha256: null,
       });
       await em.flush();
       const disclosures = await em.find(
@@ -88,7 +93,15 @@ export class PublicationService {
           datasetSha256,
         });
       }
-      em.assign(run, { status: 'SUCCEEDED', finishedAt: new Date() });
+      // The head this publication vouches for: every audit row committed before it ran to the end.
+      // A later verification that no longer ends in (or passes through) it shows the log was changed.
+      const auditChainHead = await readAuditChainHead(em);
+      em.assign(run, {
+        status: 'SUCCEEDED',
+        finishedAt: new Date(),
+        auditChainSeq: auditChainHead.seq,
+        auditChainSha256: auditChainHead.sha256,
+      });
       await em.flush();
       await recordAudit(em, actor.user, actor.requestId, {
         action: 'publication.run',
@@ -100,6 +113,7 @@ export class PublicationService {
       return {
         runId: run.id,
         runAt,
+        auditChainHead,
         datasets,
         queries,
         published,
@@ -108,6 +122,7 @@ export class PublicationService {
     await this.onPublished({
       runId: result.runId,
       runAt: result.runAt,
+      auditChainHead: result.auditChainHead,
       datasets: result.datasets,
       queries: result.queries,
     });

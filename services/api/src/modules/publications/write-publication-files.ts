@@ -4,7 +4,14 @@ import path from 'node:path';
 import type { Manifest } from '@sunshine/disclosure/dataset';
 import { datasetFile, MANIFEST_FILE, queryFile } from '@sunshine/disclosure/publication-files';
 import { canonicalJson } from '../../canonical-json.ts';
+import type { AuditChainHead } from '../audit/audit-chain.ts';
 import type { PublicationFiles } from './publication.service.ts';
+
+/**
+ * The manifest with the audit chain head the run saw (ADR 0007), so that anyone holding a
+ * publication can later ask whether the audit log still passes through it.
+ */
+export type PublishedManifest = Manifest & { auditChainHead?: AuditChainHead };
 
 /**
  * Writes datasets and their approved queries into the publications folder, keeping the files of
@@ -20,7 +27,12 @@ export async function writePublicationFiles(dir: string, files: PublicationFiles
   for (const query of files.queries) {
     await writeAtomically(path.join(dir, queryFile(query.slug)), canonicalJson(query));
   }
-  const manifest: Manifest = { runId: files.runId, runAt: files.runAt.toISOString(), files: [] };
+  const manifest: PublishedManifest = {
+    runId: files.runId,
+    runAt: files.runAt.toISOString(),
+    ...(files.auditChainHead ? { auditChainHead: files.auditChainHead } : {}),
+    files: [],
+  };
   for (const folder of ['datasets', 'queries']) {
     const names = (await readdir(path.join(dir, folder))).filter((name) => name.endsWith('.json')).sort();
     for (const name of names) {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { isLuhnValid, luhnCheckDigit, timeOrderedUuids } from './demo-money.ts';
+
+describe('demo bank card numbers', () => {
+  it('carry the Luhn check digit banks print on cards', () => {
+    expect(luhnCheckDigit('7992739871')).toBe(3);
+    expect(isLuhnValid('79927398713')).toBe(true);
+    expect(isLuhnValid('79927398710')).toBe(false);
+    // A transposition of two neighbouring digits, the usual typing slip, is caught.
+    expect(isLuhnValid('6228480402564890018')).toBe(true);
+    expect(isLuhnValid('6228480402564890081')).toBe(false);
+  });
+});
+
+describe('time-ordered demo ids', () => {
+  it('are version-7 UUIDs, in time order, the same for the same seed', () => {
+    const seed = [1, 2, 3, 4] as const;
+    const next = timeOrderedUuids(seed);
+    const times = ['2024-12-02T09:00:00+08:00', '2024-12-02T09:00:00+08:00', '2024-12-03T10:30:00+08:00'];
+    const ids = times.map((at) => next(at));
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(3);
+    expect(Number.parseInt(ids[2]!.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.parse(times[2]!));
+    const again = timeOrderedUuids(seed);
+    expect(times.map((at) => again(at))).toEqual(ids);
+  });
+});
