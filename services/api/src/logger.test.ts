@@ -9,6 +9,13 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('电话19820387244。')).toBe('电话198****7244。');
   });
 
+  it('masks bank card numbers with a valid Luhn check digit, the accounts payments go to', () => {
+    expect(maskPersonalData('账号6228480402564890018退回')).toBe('账号6228***********0018退回');
+    expect(maskPersonalData('card 4111111111111111.')).toBe('card 4111********1111.');
+    // The same length with a wrong check digit is some other number: left alone.
+    expect(maskPersonalData('6228480402564890017')).toBe('6228480402564890017');
+  });
+
   it('leaves other numbers alone: dates, amounts, request ids', () => {
     for (const text of [
       '2024-06-01',

@@ -1,11 +1,23 @@
+import { isLuhnValid } from '@sunshine/identifiers/luhn';
 import pino, { type Logger } from 'pino';
 
-/** Resident ID numbers (18 chars) and mainland mobile numbers never reach a log line unmasked. */
+/**
+ * Resident ID numbers (18 chars), mainland mobile numbers and bank card numbers (16–19 digits with a
+ * valid Luhn check digit, as payment accounts are) never reach a log line unmasked.
+ */
 const RESIDENT_ID = /(?<![0-9])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])/g;
 const MOBILE = /(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])/g;
+const BANK_CARD = /(?<![0-9])[0-9]{16,19}(?![0-9])/g;
 
 export function maskPersonalData(text: string): string {
-  return text.replace(RESIDENT_ID, '$1********$2').replace(MOBILE, '$1****$2');
+  return text
+    .replace(RESIDENT_ID, '$1********$2')
+    .replace(BANK_CARD, (digits) =>
+      isLuhnValid(digits)
+        ? `${digits.slice(0, 4)}${'*'.repeat(digits.length - 8)}${digits.slice(-4)}`
+        : digits,
+    )
+    .replace(MOBILE, '$1****$2');
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -22,6 +34,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           '*.token',
           '*.residentId',
           '*.phone',
+          '*.accountNumber',
           'variables',
         ],
         censor: '[redacted]',

@@ -8,7 +8,8 @@ import { startApi } from '../src/server.ts';
 
 const ownerDatabaseUrl = process.env.SUNSHINE_TEST_OWNER_URL;
 const appDatabaseUrl = process.env.SUNSHINE_TEST_APP_URL;
-if (!ownerDatabaseUrl || !appDatabaseUrl) throw new Error('SUNSHINE_TEST_OWNER_URL and SUNSHINE_TEST_APP_URL are required');
+if (!ownerDatabaseUrl || !appDatabaseUrl)
+  throw new Error('SUNSHINE_TEST_OWNER_URL and SUNSHINE_TEST_APP_URL are required');
 const api = await startApi({
   ownerDatabaseUrl,
   appDatabaseUrl,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { SET_SCOPE_SQL, scopeParams } from '../src/db/scoped-transaction.ts';
-import { PROGRAM_CATALOGUE } from '../src/modules/programs/program-catalogue.ts';
 import { programIsSensitive } from '../src/modules/programs/eligibility.ts';
+import { PROGRAM_CATALOGUE } from '../src/modules/programs/program-catalogue.ts';
 import { addUser } from './registry-fixtures.ts';
 import type { TestApi } from './test-api.ts';
 

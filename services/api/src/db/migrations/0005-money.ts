@@ -159,7 +159,9 @@ export class Migration0005Money extends Migration {
         exclude using gist (program_id with =, variant with =,
                             daterange(effective_from, effective_until, '[)') with &&)
       )`);
-    this.addSql(`create index program_standard_program on program_standard (program_id, variant, effective_from)`);
+    this.addSql(
+      `create index program_standard_program on program_standard (program_id, variant, effective_from)`,
+    );
     this.addSql(`
       create function program_standard_guard() returns trigger language plpgsql as $$
       declare p program; months integer;

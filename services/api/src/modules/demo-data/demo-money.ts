@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { BANK_RETURN_HEADER } from '../disbursements/bank-return-file.ts';
 import { buildPaymentFile } from '../disbursements/payment-file.ts';
-import { checkEligibility, type EligibilityFacts, programIsSensitive, variantFor } from '../programs/eligibility.ts';
+import {
+  checkEligibility,
+  type EligibilityFacts,
+  programIsSensitive,
+  variantFor,
+} from '../programs/eligibility.ts';
 import {
   type CatalogueProgram,
   type CatalogueStandard,

@@ -588,7 +588,9 @@ const PATH_TABLES = [
  * columns copied from the row a foreign key names (`j_<column>` is that row).
  */
 const DERIVED: Record<string, string[]> = {
-  program: [`x.sensitive <> (x.kind = 'SPECIAL_ASSISTANCE' or jsonb_array_length(coalesce(x.eligibility -> 'householdSensitiveStatuses', '[]')) > 0)`],
+  program: [
+    `x.sensitive <> (x.kind = 'SPECIAL_ASSISTANCE' or jsonb_array_length(coalesce(x.eligibility -> 'householdSensitiveStatuses', '[]')) > 0)`,
+  ],
   program_standard: ['x.region_id <> j_program_id.region_id'],
   notice: ['x.sensitive <> j_program_id.sensitive'],
   enrollment: ['x.region_id <> j_person_id.region_id', 'x.sensitive <> j_program_id.sensitive'],

@@ -108,6 +108,16 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
   }
 }
 
+/** A step by `who` on the item `pick` chooses (see `prefer`). */
+abstract class PickedStep extends Step {
+  constructor(
+    readonly pick: number,
+    readonly who: Who,
+  ) {
+    super();
+  }
+}
+
 class CreateRegular extends Step {
   constructor(
     readonly level: 'VILLAGE' | 'TOWNSHIP',
@@ -161,13 +171,7 @@ class CreateRegular extends Step {
   override toString = () => `create(${this.level}, ${this.who})`;
 }
 
-class Approve extends Step {
-  constructor(
-    readonly pick: number,
-    readonly who: Who,
-  ) {
-    super();
-  }
+class Approve extends PickedStep {
   override check = (m: Readonly<Model>) => m.batches.length > 0;
   override async step(m: Model, r: Real): Promise<void> {
     const batch = prefer(m.batches, this.pick, (b) => b.status === 'DRAFT');
@@ -186,13 +190,7 @@ class Approve extends Step {
   override toString = () => `approve(#${this.pick}, ${this.who})`;
 }
 
-class Export extends Step {
-  constructor(
-    readonly pick: number,
-    readonly who: Who,
-  ) {
-    super();
-  }
+class Export extends PickedStep {
   override check = (m: Readonly<Model>) => m.batches.length > 0;
   override async step(m: Model, r: Real): Promise<void> {
     const batch = prefer(m.batches, this.pick, (b) => b.status === 'APPROVED');
@@ -276,13 +274,7 @@ class BankReturn extends Step {
   override toString = () => `bank(#${this.pick}, [${this.choices}], conflict ${this.conflict})`;
 }
 
-class Reverse extends Step {
-  constructor(
-    readonly pick: number,
-    readonly who: Who,
-  ) {
-    super();
-  }
+class Reverse extends PickedStep {
   override check = (m: Readonly<Model>) => m.lines.length > 0;
   override async step(m: Model, r: Real): Promise<void> {
     const line = prefer(m.lines, this.pick, (l) => l.status === 'PAID');
@@ -311,13 +303,7 @@ class Reverse extends Step {
   override toString = () => `reverse(#${this.pick}, ${this.who})`;
 }
 
-class Reissue extends Step {
-  constructor(
-    readonly pick: number,
-    readonly who: Who,
-  ) {
-    super();
-  }
+class Reissue extends PickedStep {
   override check = (m: Readonly<Model>) => m.lines.length > 0;
   override async step(m: Model, r: Real): Promise<void> {
     const line = prefer(m.lines, this.pick, (l) => ['FAILED', 'RETURNED', 'REVERSED'].includes(l.status));

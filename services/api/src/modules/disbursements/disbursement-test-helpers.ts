@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { GraphQLResponse, TestApi } from '../../../test/test-api.ts';
+import { ok } from '../enrollments/roll-test-fixtures.ts';
 import type { SessionUser } from '../identity/session-user.ts';
 import type { ReconciliationView } from './disbursement.service.ts';
 
@@ -140,14 +141,7 @@ export function cookieJar(t: () => TestApi): (username: string) => Promise<strin
 }
 
 /** The data of a response that must succeed, or the test fails with its errors. */
-export async function data<T>(
-  response: Promise<GraphQLResponse<Record<string, T>>>,
-  field: string,
-): Promise<T> {
-  const res = await response;
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data?.[field] as T;
-}
+export const data = ok;
 
 /** A refusal with this code (and field), Chinese first and English second, and no data. */
 export function expectRefused(response: GraphQLResponse<unknown>, code: string, field?: string): void {

@@ -11,7 +11,7 @@ import { isUuid } from '../../validation/field-checks.ts';
 import { staleVersion, timestampSort } from '../activities/work-record-sql.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { mayReadSensitive, mayWriteSensitive } from '../households/household.service.ts';
-import type { Actor } from '../identity/actor.ts';
+import { type Actor, APPROVER_ROLES } from '../identity/actor.ts';
 import type { SessionUser } from '../identity/session-user.ts';
 import {
   checkEligibility,
@@ -212,6 +212,20 @@ interface LockedEnrollment {
   version: number;
 }
 
+/** The refusal for anyone but a township or county admin trying `what`. */
+export function adminsOnly(what: { zh: string; en: string }): DomainErrorDetails {
+  return {
+    code: 'FORBIDDEN',
+    messageZh: `只有乡镇或县级管理员可以${what.zh}`,
+    messageEn: `Only a township or county admin may ${what.en}`,
+  };
+}
+
+/** Township and county admins only (they review, send back and post the roll); anyone else gets `refusal`. */
+export function requireTownshipOrCountyAdmin(actor: Actor, refusal: DomainErrorDetails): void {
+  if (!APPROVER_ROLES.includes(actor.user.role)) throw new DomainError(refusal);
+}
+
 const WRITERS_ONLY: DomainErrorDetails = {
   code: 'FORBIDDEN',
   messageZh: '审计监督员只能查阅，不能申报或审批',
@@ -224,21 +238,13 @@ const SENSITIVE_SUBMITTER: DomainErrorDetails = {
   messageEn:
     'This program concerns families whose only child died or is disabled; the township or county submits it',
 };
-const REVIEWER_ROLE: DomainErrorDetails = {
-  code: 'FORBIDDEN',
-  messageZh: '只有乡镇或县级管理员可以审核申报',
-  messageEn: 'Only a township or county admin may review a submission',
-};
+const REVIEWER_ROLE = adminsOnly({ zh: '审核申报', en: 'review a submission' });
 const APPROVER_ROLE: DomainErrorDetails = {
   code: 'FORBIDDEN',
   messageZh: '只有县级管理员可以审批',
   messageEn: 'Only a county admin may approve',
 };
-const REJECTER_ROLE: DomainErrorDetails = {
-  code: 'FORBIDDEN',
-  messageZh: '只有乡镇或县级管理员可以退回申报',
-  messageEn: 'Only a township or county admin may send a submission back',
-};
+const REJECTER_ROLE = adminsOnly({ zh: '退回申报', en: 'send a submission back' });
 const OWN_REVIEW: DomainErrorDetails = {
   code: 'FOUR_EYES',
   messageZh: '审核须由不同人员进行：申报人不能审核自己的申报',
@@ -452,9 +458,7 @@ export class EnrollmentService {
   }
 
   async review(actor: Actor, id: string, expectedVersion: number): Promise<EnrollmentView> {
-    if (actor.user.role !== 'TOWNSHIP_ADMIN' && actor.user.role !== 'COUNTY_ADMIN') {
-      throw new DomainError(REVIEWER_ROLE);
-    }
+    requireTownshipOrCountyAdmin(actor, REVIEWER_ROLE);
     return this.transition(actor, id, expectedVersion, 'enrollment.review', (locked) => {
       if (locked.status !== 'SUBMITTED') throw wrongState({ zh: '审核', en: 'reviewed' }, locked.status);
       if (locked.submitted_by === actor.user.id) throw new DomainError(OWN_REVIEW);
@@ -483,9 +487,7 @@ export class EnrollmentService {
 
   /** Sends a submission back to the village, with the reason; it may then be resubmitted. */
   async reject(actor: Actor, id: string, expectedVersion: number, reason: string): Promise<EnrollmentView> {
-    if (actor.user.role !== 'TOWNSHIP_ADMIN' && actor.user.role !== 'COUNTY_ADMIN') {
-      throw new DomainError(REJECTER_ROLE);
-    }
+    requireTownshipOrCountyAdmin(actor, REJECTER_ROLE);
     const text = requireReason('reason', reason, { zh: '退回原因', en: 'Reason' });
     return this.transition(actor, id, expectedVersion, 'enrollment.reject', (locked) => {
       if (!['SUBMITTED', 'REVIEWED', 'APPROVED'].includes(locked.status)) {

@@ -10,7 +10,13 @@ import { groupByKey } from '../../graphql/request-loaders.ts';
 import { isUuid, requireDate, requireText, todayInChina } from '../../validation/field-checks.ts';
 import { dateSort, staleVersion } from '../activities/work-record-sql.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { programVisibleTo, type RollListFilter, rollListTerms } from '../enrollments/enrollment.service.ts';
+import {
+  adminsOnly,
+  programVisibleTo,
+  type RollListFilter,
+  requireTownshipOrCountyAdmin,
+  rollListTerms,
+} from '../enrollments/enrollment.service.ts';
 import { checkYear } from '../enrollments/enrollment.validation.ts';
 import { mayWriteSensitive } from '../households/household.service.ts';
 import type { Actor } from '../identity/actor.ts';
@@ -183,14 +189,9 @@ function toObjectionView(row: ObjectionRow): ObjectionView {
   };
 }
 
-const ADMINS_ONLY = (what: { zh: string; en: string }): DomainErrorDetails => ({
-  code: 'FORBIDDEN',
-  messageZh: `只有乡镇或县级管理员可以${what.zh}`,
-  messageEn: `Only a township or county admin may ${what.en}`,
-});
-const OPEN_ROLE = ADMINS_ONLY({ zh: '发起公示', en: 'open a notice' });
-const RESOLVE_ROLE = ADMINS_ONLY({ zh: '处理异议', en: 'resolve an objection' });
-const CONFIRM_ROLE = ADMINS_ONLY({ zh: '确认公示名单', en: 'confirm a roll' });
+const OPEN_ROLE = adminsOnly({ zh: '发起公示', en: 'open a notice' });
+const RESOLVE_ROLE = adminsOnly({ zh: '处理异议', en: 'resolve an objection' });
+const CONFIRM_ROLE = adminsOnly({ zh: '确认公示名单', en: 'confirm a roll' });
 const AUDITOR_READS: DomainErrorDetails = {
   code: 'FORBIDDEN',
   messageZh: '审计监督员只能查阅，不能登记异议',
@@ -262,9 +263,7 @@ export class NoticeService {
   }
 
   async open(actor: Actor, input: OpenNoticeFields): Promise<NoticeView> {
-    if (actor.user.role !== 'TOWNSHIP_ADMIN' && actor.user.role !== 'COUNTY_ADMIN') {
-      throw new DomainError(OPEN_ROLE);
-    }
+    requireTownshipOrCountyAdmin(actor, OPEN_ROLE);
     const year = checkYear('input.year', input.year);
     const startsOn = requireDate('input.startsOn', input.startsOn, { zh: '公示开始日期', en: 'Start date' });
     const today = todayInChina();
@@ -445,9 +444,7 @@ export class NoticeService {
     outcome: ObjectionOutcome,
     resolution: string,
   ): Promise<ObjectionView> {
-    if (actor.user.role !== 'TOWNSHIP_ADMIN' && actor.user.role !== 'COUNTY_ADMIN') {
-      throw new DomainError(RESOLVE_ROLE);
-    }
+    requireTownshipOrCountyAdmin(actor, RESOLVE_ROLE);
     if (outcome !== 'UPHELD' && outcome !== 'DISMISSED') {
       throw badInput('outcome', '处理结论应为成立或不成立', 'The outcome is upheld or dismissed');
     }
@@ -498,9 +495,7 @@ export class NoticeService {
    * everyone else on it is CONFIRMED.
    */
   async confirm(actor: Actor, id: string, expectedVersion: number): Promise<NoticeView> {
-    if (actor.user.role !== 'TOWNSHIP_ADMIN' && actor.user.role !== 'COUNTY_ADMIN') {
-      throw new DomainError(CONFIRM_ROLE);
-    }
+    requireTownshipOrCountyAdmin(actor, CONFIRM_ROLE);
     return withScope(this.orm, actor.user, async (em) => {
       if (!isUuid(id)) throw notFound(NOTICE, 'id');
       const [locked] = (await em.execute(
