@@ -109,7 +109,7 @@ export class Migration0005Money extends Migration {
         id uuid primary key default gen_random_uuid(),
         region_id uuid not null references region (id),
         region_path ltree not null,
-        code text not null unique check (code ~ '^[A-Z][A-Z0-9-]{1,39}$'),
+        code text not null check (code ~ '^[A-Z][A-Z0-9-]{1,39}$'),
         name text not null check (length(name) between 2 and 100),
         kind text not null check (kind in ('REWARD_ASSISTANCE', 'SPECIAL_ASSISTANCE', 'ONLY_CHILD_PARENT_REWARD',
           'CARE_PAYMENT', 'EMERGENCY_AID', 'STUDY_GRANT')),
@@ -136,6 +136,8 @@ export class Migration0005Money extends Migration {
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now(),
         version integer not null default 1,
+        -- A code names a program within its county: every county may load the same catalogue.
+        unique (region_id, code),
         check (min_amount_fen <= max_amount_fen),
         -- Special assistance always; care payments too when they go to the same families (the service
         -- marks a program sensitive whenever its rules look at the sensitive household statuses).

@@ -425,7 +425,7 @@ export class ProgramService {
           actor.user.id,
         ],
       ) as Promise<{ id: string }[]>,
-      { forbidden: COUNTY_ONLY, unique: { program_code_key: DUPLICATE_CODE } },
+      { forbidden: COUNTY_ONLY, unique: { program_region_id_code_key: DUPLICATE_CODE } },
     );
     return findProgram(em, (inserted as { id: string }).id, 'id');
   }
