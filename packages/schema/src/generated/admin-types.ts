@@ -2260,6 +2260,8 @@ export type Payment = {
   /** 银行流水号 / Bank reference */
   bankReference?: Maybe<Scalars['String']['output']>;
   batchId: Scalars['ID']['output'];
+  /** 冲正原因 / Why a reversal was booked */
+  correctionReason?: Maybe<Scalars['String']['output']>;
   /** 补发或冲正所针对的付款 / The payment a reissue or reversal corrects */
   correctsId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
