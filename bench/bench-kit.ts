@@ -36,7 +36,7 @@ export function load<T>(specifier: string): Promise<T> {
 const { startTestCluster, createDatabase, dropDatabase } = await load<
   typeof import('../packages/devdb/src/test-cluster.ts')
 >('../packages/devdb/src/test-cluster.ts');
-const { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials, redactUrl } = await load<
+const { APP_ROLE, DEFAULT_APP_PASSWORD, databaseName, withCredentials, withDatabase, redactUrl } = await load<
   typeof import('../packages/devdb/src/database-urls.ts')
 >('../packages/devdb/src/database-urls.ts');
 const { provisionDatabase } = await load<typeof import('../services/api/src/db/provision-database.ts')>(
@@ -142,6 +142,35 @@ export async function startBenchDatabase(prefix: string): Promise<BenchDatabase>
     return `PostgreSQL ${rows[0]?.v ?? '?'}`;
   });
   return { ownerUrl, scratch, demo, serverVersion };
+}
+
+/**
+ * Runs `work` on a fresh `create database … template` copy of the bench database (checkpointed, so
+ * no side pays for the other's dirty pages), dropped afterwards: every side of every run starts from
+ * the same state.
+ */
+export function freshCopies(db: BenchDatabase, prefix: string) {
+  const template = databaseName(db.ownerUrl);
+  const maintenanceUrl = withDatabase(db.ownerUrl, 'postgres');
+  return async <T>(work: (url: string) => Promise<T>): Promise<T> => {
+    const url = await createDatabase(maintenanceUrl, { template, prefix });
+    try {
+      await withOwner(url, (client) => client.query('checkpoint')).catch(() => {
+        // Not a superuser (DATABASE_URL): go on without.
+      });
+      return await work(url);
+    } finally {
+      await dropDatabase(maintenanceUrl, url);
+    }
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** The API on the bench database, as the app role; `extraRoutes` mounts the SQL side's endpoints. */

@@ -16,8 +16,10 @@ import type { Actor } from '../services/api/src/modules/identity/actor.ts';
 import type { SessionUser } from '../services/api/src/modules/identity/session-user.ts';
 import {
   findUser,
+  freshCopies,
   load,
   log,
+  median,
   positiveInt,
   printTable,
   round,
@@ -27,10 +29,7 @@ import {
   writeResults,
 } from './bench-kit.ts';
 
-const { createDatabase, dropDatabase } = await load<typeof import('../packages/devdb/src/test-cluster.ts')>(
-  '../packages/devdb/src/test-cluster.ts',
-);
-const { APP_ROLE, DEFAULT_APP_PASSWORD, databaseName, withCredentials, withDatabase } = await load<
+const { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials } = await load<
   typeof import('../packages/devdb/src/database-urls.ts')
 >('../packages/devdb/src/database-urls.ts');
 const { createOrm } = await load<typeof import('../services/api/src/db/create-orm.ts')>(
@@ -269,19 +268,6 @@ function withoutIds(file: Buffer): string {
     .join('\r\n');
 }
 
-/** Puts dirty pages from the template copy on disk first, so neither side pays for the other's. */
-async function checkpoint(url: string): Promise<void> {
-  await withOwner(url, (client) => client.query('checkpoint')).catch(() => {
-    // Not a superuser (DATABASE_URL): go on without.
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 await runBenchmark(main);
 
 async function main(): Promise<void> {
@@ -293,17 +279,7 @@ async function main(): Promise<void> {
     `${PROGRAM} ${PERIOD}, county ${COUNTY_CODE}: ${roll.lines} confirmed enrollments to pay; ${db.serverVersion}`,
   );
 
-  const template = databaseName(db.ownerUrl);
-  const maintenanceUrl = withDatabase(db.ownerUrl, 'postgres');
-  async function onFreshCopy<T>(work: (url: string) => Promise<T>): Promise<T> {
-    const url = await createDatabase(maintenanceUrl, { template, prefix: 'sunshine_bench_money_run' });
-    try {
-      await checkpoint(url);
-      return await work(url);
-    } finally {
-      await dropDatabase(maintenanceUrl, url);
-    }
-  }
+  const onFreshCopy = freshCopies(db, 'sunshine_bench_money_run');
 
   const runs: SideRun[] = [];
   const files: Partial<Record<SideRun['side'], Buffer>> = {};

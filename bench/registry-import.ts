@@ -23,9 +23,11 @@ import type { SessionUser } from '../services/api/src/modules/identity/session-u
 import {
   BENCH_DIR,
   findUser,
+  freshCopies,
   HMAC_KEY,
   load,
   log,
+  median,
   positiveInt,
   printTable,
   round,
@@ -42,10 +44,7 @@ const { generateResidentId } = await load<typeof import('../packages/identifiers
 const { residentIdHmac } = await load<
   typeof import('../services/api/src/modules/persons/resident-id-hmac.ts')
 >('../services/api/src/modules/persons/resident-id-hmac.ts');
-const { createDatabase, dropDatabase } = await load<typeof import('../packages/devdb/src/test-cluster.ts')>(
-  '../packages/devdb/src/test-cluster.ts',
-);
-const { APP_ROLE, DEFAULT_APP_PASSWORD, databaseName, withCredentials, withDatabase } = await load<
+const { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials } = await load<
   typeof import('../packages/devdb/src/database-urls.ts')
 >('../packages/devdb/src/database-urls.ts');
 
@@ -244,13 +243,6 @@ function countNew(url: string, hmacs: Buffer[]): Promise<number> {
   });
 }
 
-/** Puts dirty pages from the template copy on disk first, so neither side pays for the other's. */
-async function checkpoint(url: string): Promise<void> {
-  await withOwner(url, (client) => client.query('checkpoint')).catch(() => {
-    // Not a superuser (DATABASE_URL): go on without.
-  });
-}
-
 interface SideRun {
   run: number;
   side: 'import' | 'COPY';
@@ -277,12 +269,6 @@ async function latestReadRatios(): Promise<{ file: string; pages: { page: string
   } catch {
     return null;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 await runBenchmark(main);
@@ -322,20 +308,10 @@ async function main(): Promise<void> {
       `IDs in ${COUNTY_CODE} born ${days} days from 1901-01-01, none in the demo county`,
   );
 
-  const template = databaseName(db.ownerUrl);
-  const maintenanceUrl = withDatabase(db.ownerUrl, 'postgres');
   const runs: SideRun[] = [];
   const imports: ImportReport[] = [];
 
-  async function onFreshCopy<T>(work: (url: string) => Promise<T>): Promise<T> {
-    const url = await createDatabase(maintenanceUrl, { template, prefix: 'sunshine_bench_import_run' });
-    try {
-      await checkpoint(url);
-      return await work(url);
-    } finally {
-      await dropDatabase(maintenanceUrl, url);
-    }
-  }
+  const onFreshCopy = freshCopies(db, 'sunshine_bench_import_run');
 
   const sides = {
     COPY: (run: number) =>
