@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetSchema } from './dataset.ts';
+import { datasetSchema, manifestSchema } from './dataset.ts';
 import { POLICY_NOTICES_DISCLOSURE } from './policy-notices-disclosure.ts';
 
 const valid = {
@@ -44,6 +44,26 @@ describe('the published dataset contract', () => {
     const bad = JSON.parse(JSON.stringify(valid));
     bad.provenance.documentSha256 = 'abc';
     expect(datasetSchema.safeParse(bad).success).toBe(false);
+  });
+});
+
+describe('the publication manifest', () => {
+  const manifest = { runId: 'run-1', runAt: '2026-11-15T08:00:00+08:00', files: [] };
+
+  it('carries the audit chain head of its run, as digits and a sha256', () => {
+    const head = { seq: '4211', sha256: 'a'.repeat(64) };
+    expect(manifestSchema.parse({ ...manifest, auditChainHead: head }).auditChainHead).toEqual(head);
+    expect(manifestSchema.parse({ ...manifest, auditChainHead: null }).auditChainHead).toBeNull();
+  });
+
+  it('refuses a head that is not a position and a sha256', () => {
+    for (const auditChainHead of [
+      { seq: '-1', sha256: 'a'.repeat(64) },
+      { seq: '7', sha256: 'xyz' },
+      { seq: 7 },
+    ]) {
+      expect(manifestSchema.safeParse({ ...manifest, auditChainHead }).success).toBe(false);
+    }
   });
 });
 

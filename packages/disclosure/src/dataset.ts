@@ -62,6 +62,14 @@ export type ApprovedQuery = z.infer<typeof approvedQuerySchema>;
 export const manifestSchema = z.object({
   runId: z.string().min(1),
   runAt: z.iso.datetime({ offset: true }),
+  /**
+   * The audit log's chain head when the run was made (ADR 0007): anyone holding it can later check
+   * that the log still passes through it. Null for runs made before the chain existed.
+   */
+  auditChainHead: z
+    .object({ seq: z.string().regex(/^[0-9]+$/), sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .optional(),
   files: z.array(
     z.object({
       path: z.string().min(1),
