@@ -1,0 +1,150 @@
+// The leak scan: a build step that reads every byte the portal build wrote and fails when personal data is
+// in it. It looks for checksum-valid resident id numbers, mainland mobile numbers, Luhn-valid card numbers
+// and the exact full names of people who did not consent to publication.
+//
+// Every file under the directory is read, whatever its extension, binary files included. Each file is looked
+// at as:
+// 1. its raw bytes (ASCII digits and the UTF-8 bytes of names are matched directly, so offsets are bytes);
+// 2. the same bytes with HTML character references, JavaScript/JSON escapes, URL percent-encoding and
+//    full-width digits decoded (a hit is reported at the offset where its first encoded character starts);
+// 3. when the file is gzip (starts 1f 8b, like Pagefind's .pf_fragment / .pf_index / .pf_meta files) or is a
+//    .br file, its decompressed content, views 1 and 2 again; such hits carry `inflated: true` and their
+//    offset is in the decompressed stream. Compressed data inside compressed data is opened too.
+// A compressed file that cannot be decompressed cannot be checked: it is listed in `unreadable`.
+//
+// Hits name the file, the offset and the kind, never the value: neither the result nor any error message
+// of this module contains a matched value.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { decodeEscapes } from './leak-scan/decode-escapes.ts';
+import { findIdentifierLeaks, type IdentifierLeakKind } from './leak-scan/find-identifier-leaks.ts';
+import { compileProtectedNames, type ProtectedNames } from './leak-scan/protected-names.ts';
+
+export type LeakKind = IdentifierLeakKind | 'NAME';
+
+export interface LeakHit {
+  /** Path relative to the scanned directory, with '/' separators. */
+  file: string;
+  /** Byte offset of the first byte of the leaked value (in the decompressed stream when `inflated`). */
+  offset: number;
+  kind: LeakKind;
+  /** Present and true when the hit is inside gzip / brotli compressed content. */
+  inflated?: true;
+}
+
+export interface UnreadableFile {
+  file: string;
+  reason: 'GZIP' | 'BROTLI' | 'READ';
+}
+
+export interface LeakScanResult {
+  filesScanned: number;
+  /** Bytes read from disk (compressed files count their size on disk). */
+  bytesScanned: number;
+  hits: LeakHit[];
+  unreadable: UnreadableFile[];
+}
+
+export interface LeakScanOptions {
+  /** Full names of people who did not consent to publication; names shorter than 2 characters are ignored. */
+  protectedNames: Iterable<string>;
+}
+
+const MAX_INFLATE_DEPTH = 3;
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+interface ViewHit {
+  offset: number;
+  kind: LeakKind;
+}
+
+function scanView(view: string, names: ProtectedNames): ViewHit[] {
+  const hits: ViewHit[] = findIdentifierLeaks(view).map((leak) => ({ offset: leak.index, kind: leak.kind }));
+  for (const index of names.find(view)) hits.push({ offset: index, kind: 'NAME' });
+  return hits;
+}
+
+/** All hits in one byte stream, raw view and decoded view, each (offset, kind) once, in offset order. */
+export function scanBytes(bytes: Uint8Array, names: ProtectedNames): ViewHit[] {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const seen = new Map<string, ViewHit>();
+  const add = (hit: ViewHit): void => {
+    const key = `${hit.offset}:${hit.kind}`;
+    if (!seen.has(key)) seen.set(key, hit);
+  };
+  for (const hit of scanView(raw, names)) add(hit);
+  const decoded = decodeEscapes(raw);
+  if (decoded !== null) {
+    for (const hit of scanView(decoded.view, names)) {
+      add({ offset: decoded.offsets[hit.offset]!, kind: hit.kind });
+    }
+  }
+  return [...seen.values()].sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* walk(full);
+    } else if (entry.isFile()) {
+      yield full;
+    } else if (entry.isSymbolicLink()) {
+      // A link to a file is read like a file; links to directories are not followed (no cycles).
+      const target = await stat(full).catch(() => null);
+      if (target?.isFile()) yield full;
+    }
+  }
+}
+
+function inflate(
+  bytes: Uint8Array,
+  file: string,
+  names: ProtectedNames,
+  depth: number,
+  hits: LeakHit[],
+  unreadable: UnreadableFile[],
+): void {
+  const brotli = depth === 1 && file.toLowerCase().endsWith('.br');
+  if (!isGzip(bytes) && !brotli) return;
+  let inflated: Buffer;
+  try {
+    inflated = brotli && !isGzip(bytes) ? brotliDecompressSync(bytes) : gunzipSync(bytes);
+  } catch {
+    unreadable.push({ file, reason: brotli && !isGzip(bytes) ? 'BROTLI' : 'GZIP' });
+    return;
+  }
+  for (const hit of scanBytes(inflated, names)) hits.push({ file, ...hit, inflated: true });
+  if (depth < MAX_INFLATE_DEPTH) inflate(inflated, file, names, depth + 1, hits, unreadable);
+}
+
+export async function scanForLeaks(dir: string, options: LeakScanOptions): Promise<LeakScanResult> {
+  const names = compileProtectedNames(options.protectedNames);
+  const root = path.resolve(dir);
+  const hits: LeakHit[] = [];
+  const unreadable: UnreadableFile[] = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+  for await (const full of walk(root)) {
+    const file = path.relative(root, full).split(path.sep).join('/');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(full);
+    } catch {
+      unreadable.push({ file, reason: 'READ' });
+      continue;
+    }
+    filesScanned++;
+    bytesScanned += bytes.length;
+    for (const hit of scanBytes(bytes, names)) hits.push({ file, ...hit });
+    inflate(bytes, file, names, 1, hits, unreadable);
+  }
+  return { filesScanned, bytesScanned, hits, unreadable };
+}
