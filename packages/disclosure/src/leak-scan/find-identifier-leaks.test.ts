@@ -51,6 +51,8 @@ describe('finding identifiers in a byte view', () => {
       '2026-11-23T08:00:00.000Z 20261123 2026年11月23日',
       '{"amountFen":"1234567","total":123456789012}',
       '550e8400-e29b-41d4-a716-446655440000 13800138-0001-4000-8000-139123456780',
+      // A UUID whose groups read as a hyphenated 3-4-4 mobile (a policy id in the demo's first build).
+      '678cbf7f-e153-4612-9828-fc09dfe6b36a',
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       'a1b2c3d4e5f60718293a4b5c6d7e8f90139123456781234567890abcdef012345',
       'region 330102001001 330102001002',
