@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid } from './luhn.ts';
+import { isLuhnValid, withLuhnCheckDigit } from './luhn.ts';
 
 // An independent formulation (sum of digits of each doubled value) to check against.
 function luhnCheckDigit(body: string): string {
@@ -13,6 +13,21 @@ function luhnCheckDigit(body: string): string {
     }, 0);
   return String((10 - (sum % 10)) % 10);
 }
+
+describe('withLuhnCheckDigit', () => {
+  it('appends the check digit the independent formulation computes', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{11,18}$/), (body) => {
+        expect(withLuhnCheckDigit(body)).toBe(body + luhnCheckDigit(body));
+        expect(isLuhnValid(withLuhnCheckDigit(body))).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses a body that is not digits', () => {
+    expect(() => withLuhnCheckDigit('62 28')).toThrow(RangeError);
+  });
+});
 
 describe('isLuhnValid', () => {
   it('accepts well-known test card numbers', () => {

@@ -1,22 +1,10 @@
 // Values the leak-scan tests plant in files. They are synthetic (valid checksums, nobody's real number).
 
-import { isLuhnValid } from '@sunshine/identifiers/luhn';
+import { isLuhnValid, withLuhnCheckDigit } from '@sunshine/identifiers/luhn';
 import { generateResidentId } from '@sunshine/identifiers/resident-id';
 
-export function luhnComplete(body: string): string {
-  let sum = 0;
-  let double = true;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let d = body.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
+/** A synthetic card number: `body` and its Luhn check digit. */
+export const luhnComplete = withLuhnCheckDigit;
 
 export const RESIDENT_ID = generateResidentId({
   regionCode: '330102',

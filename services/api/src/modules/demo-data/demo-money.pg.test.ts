@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isLuhnValid } from '@sunshine/identifiers/luhn';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase, type TestDatabase } from '../../../test/test-api.ts';
@@ -6,7 +7,7 @@ import { parseBankReturnFile } from '../disbursements/bank-return-file.ts';
 import { concernsSensitive } from '../programs/money-guards.ts';
 import { DEMO_AS_OF } from './demo-calendar.ts';
 import { generateDemoCounty } from './demo-county.ts';
-import { isLuhnValid, PAID_YEARS } from './demo-money.ts';
+import { PAID_YEARS } from './demo-money.ts';
 import { checkDemoMoney } from './load-demo-money.ts';
 
 // The template every test file clones was loaded by test/global-setup.ts with seed 2026 at county

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid, luhnCheckDigit, timeOrderedUuids } from './demo-money.ts';
-
-describe('demo bank card numbers', () => {
-  it('carry the Luhn check digit banks print on cards', () => {
-    expect(luhnCheckDigit('7992739871')).toBe(3);
-    expect(isLuhnValid('79927398713')).toBe(true);
-    expect(isLuhnValid('79927398710')).toBe(false);
-    // A transposition of two neighbouring digits, the usual typing slip, is caught.
-    expect(isLuhnValid('6228480402564890018')).toBe(true);
-    expect(isLuhnValid('6228480402564890081')).toBe(false);
-  });
-});
+import { timeOrderedUuids } from './demo-money.ts';
 
 describe('time-ordered demo ids', () => {
   it('are version-7 UUIDs, in time order, the same for the same seed', () => {

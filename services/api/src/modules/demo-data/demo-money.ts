@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withLuhnCheckDigit } from '@sunshine/identifiers/luhn';
 import { stringify } from 'csv-stringify/sync';
 import { BANK_RETURN_HEADER } from '../disbursements/bank-return-file.ts';
 import { buildPaymentFile } from '../disbursements/payment-file.ts';
@@ -257,24 +258,6 @@ export function monthsPerPayment(entry: Pick<CatalogueProgram, 'amountUnit' | 'p
 }
 
 // ---- bank accounts -----------------------------------------------------------------------------
-
-/** The Luhn (mod 10) check digit to append to `body`, as bank card numbers carry. */
-export function luhnCheckDigit(body: string): number {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-export function isLuhnValid(number: string): boolean {
-  return /^[0-9]+$/.test(number) && luhnCheckDigit(number.slice(0, -1)) === Number(number.at(-1));
-}
 
 // ---- files ------------------------------------------------------------------------------------
 
@@ -1056,7 +1039,7 @@ class MoneyDraw {
     const bank = this.rng.weighted(banksOf(this.tree.spec.name));
     for (;;) {
       const body = `${bank.prefix}${pad(this.rng.int(0, 999_999), 6)}${pad(this.rng.int(0, 999_999), 6)}`;
-      const accountNumber = `${body}${luhnCheckDigit(body)}`;
+      const accountNumber = withLuhnCheckDigit(body);
       if (!this.usedNumbers.has(accountNumber)) {
         this.usedNumbers.add(accountNumber);
         return { bank: bank.name, accountNumber };
