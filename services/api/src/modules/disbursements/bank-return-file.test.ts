@@ -48,6 +48,14 @@ describe('reading a bank return file', () => {
       expect(`${error.messageZh} ${error.messageEn}`).not.toContain('13800138000');
   });
 
+  it('refuses a result named after an object property (valueOf, constructor, __proto__) instead of crashing', () => {
+    // Regression: results were looked up in an object literal, so `valueOf` found Object.prototype.
+    for (const word of ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const parsed = parseBankReturnFile(`${HEADER}\n${ID_A},${word},,\n`);
+      expect(parsed.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, '结果', 'INVALID_RESULT']]);
+    }
+  });
+
   it('refuses a wrong header, an empty file and broken quoting as a whole', () => {
     expect(parseBankReturnFile('').errors[0]?.code).toBe('FILE_EMPTY');
     expect(parseBankReturnFile('\uFEFF  \r\n').errors[0]?.code).toBe('FILE_EMPTY');

@@ -12,14 +12,16 @@ export const MAX_BANK_RETURN_ROWS = 50_000;
 /** Errors reported for one file: enough to fix it, not a second copy of a broken file. */
 export const MAX_ROW_ERRORS = 1_000;
 
-const RESULTS: Record<string, BankResult> = {
-  成功: 'PAID',
-  失败: 'FAILED',
-  退回: 'RETURNED',
-  SUCCESS: 'PAID',
-  FAILED: 'FAILED',
-  RETURNED: 'RETURNED',
-};
+// A Map, not an object literal: a cell reading `valueOf` or `constructor` must not find a result
+// on Object.prototype (the fuzz test found exactly that).
+const RESULTS: ReadonlyMap<string, BankResult> = new Map([
+  ['成功', 'PAID'],
+  ['失败', 'FAILED'],
+  ['退回', 'RETURNED'],
+  ['SUCCESS', 'PAID'],
+  ['FAILED', 'FAILED'],
+  ['RETURNED', 'RETURNED'],
+]);
 
 export const RESULT_LABELS: Record<BankResult, { zh: string; en: string }> = {
   PAID: { zh: '成功', en: 'paid' },
@@ -224,7 +226,7 @@ export function parseBankReturnFile(text: string): ParsedBankReturn {
         firstRowOf.set(paymentId, row);
       }
     }
-    const result = RESULTS[resultText] ?? RESULTS[resultText.toUpperCase()];
+    const result = RESULTS.get(resultText) ?? RESULTS.get(resultText.toUpperCase());
     if (!result) {
       rowErrors.push(
         error(
