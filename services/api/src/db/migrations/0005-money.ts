@@ -139,9 +139,12 @@ export class Migration0005Money extends Migration {
         -- A code names a program within its county: every county may load the same catalogue.
         unique (region_id, code),
         check (min_amount_fen <= max_amount_fen),
-        -- Special assistance always; care payments too when they go to the same families (the service
-        -- marks a program sensitive whenever its rules look at the sensitive household statuses).
-        check (kind <> 'SPECIAL_ASSISTANCE' or sensitive)
+        -- Special assistance always, and any program whose rules look at the sensitive household
+        -- statuses (care payments to the same families): \`programIsSensitive\` in TypeScript.
+        -- Guaranteed here, so every query may trust the column.
+        check (sensitive or not (kind = 'SPECIAL_ASSISTANCE'
+          or jsonb_array_length(coalesce(eligibility -> 'householdSensitiveStatuses', '[]')) > 0
+          or coalesce(eligibility -> 'variantBy', '[]') @> '["SENSITIVE_STATUS"]'))
       )`);
     this.addSql(`
       create table program_standard (

@@ -244,14 +244,6 @@ export function demoProgramCode(catalogueCode: string, countyCode6: string): str
   return countyCode6 === HOME_COUNTY.code6 ? catalogueCode : `${catalogueCode}-${countyCode6}`;
 }
 
-/**
- * Whether a program's rows reveal the sensitive household statuses (special assistance, and care
- * payments to the same families): the one rule the service and the schema use too.
- */
-export function concernsSensitiveStatus(entry: Pick<CatalogueProgram, 'kind' | 'eligibility'>): boolean {
-  return programIsSensitive(entry.kind, entry.eligibility);
-}
-
 /** Months one payment covers: 12 for a monthly standard paid yearly. */
 export function monthsPerPayment(entry: Pick<CatalogueProgram, 'amountUnit' | 'paymentPeriod'>): number {
   return entry.amountUnit === 'PER_PERSON_MONTH' && entry.paymentPeriod === 'YEAR' ? 12 : 1;
@@ -813,7 +805,7 @@ class MoneyDraw {
         const kind = program.entry.kind;
         // Special assistance, and care payments to the same families, are submitted by the township:
         // the village may not know which families lost or have a disabled only child.
-        const sensitive = concernsSensitiveStatus(program.entry);
+        const sensitive = programIsSensitive(program.entry.kind, program.entry.eligibility);
         // Who is on this year's roll: entrants and continuing, then those who leave it.
         const rows: { b: Beneficiary; kind: EnrollmentKind; exit: ExitReason | null }[] = [];
         for (const { b, years } of qualifying.get(program)!) {

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { programIsSensitive } from '../programs/eligibility.ts';
 import { copyRows } from './copy-rows.ts';
 import { DEMO_AS_OF } from './demo-calendar.ts';
-import { concernsSensitiveStatus, type DemoMoney, standardKey, timeOrderedUuids } from './demo-money.ts';
+import { type DemoMoney, standardKey, timeOrderedUuids } from './demo-money.ts';
 
 export interface DemoMoneyCounts {
   programs: number;
@@ -99,7 +100,7 @@ export async function loadDemoMoney(
     money.programs.map((p) => {
       const id = randomUUID();
       programIds.set(p.code, id);
-      sensitiveProgram.set(p.code, concernsSensitiveStatus(p.entry));
+      sensitiveProgram.set(p.code, programIsSensitive(p.entry.kind, p.entry.eligibility));
       const r = region(p.regionCode);
       const by = user(p.createdByUsername);
       return [
@@ -112,7 +113,7 @@ export async function loadDemoMoney(
         p.entry.fundingTier,
         p.entry.amountUnit,
         p.entry.paymentPeriod,
-        concernsSensitiveStatus(p.entry),
+        programIsSensitive(p.entry.kind, p.entry.eligibility),
         p.entry.variants,
         JSON.stringify(p.entry.eligibility),
         JSON.stringify(p.entry.requiredEvidence),

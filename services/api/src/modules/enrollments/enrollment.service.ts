@@ -20,7 +20,7 @@ import {
   variantFor,
 } from '../programs/eligibility.ts';
 import { ENROLLMENT_KIND_LABELS, evidenceList } from '../programs/evidence-labels.ts';
-import { concernsSensitive, guarded } from '../programs/money-guards.ts';
+import { guarded } from '../programs/money-guards.ts';
 import { findProgram, type ProgramView } from '../programs/program.service.ts';
 import type { EnrollmentKind } from '../programs/program-catalogue.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
@@ -148,12 +148,11 @@ export function toEnrollmentView(row: EnrollmentRow): EnrollmentView {
 }
 
 /**
- * SQL: the programs (alias `p`) whose rows this caller may see. Row-level security already hides
- * special assistance from those who may not read the sensitive statuses; this also hides programs
- * whose rules ask for those statuses (a care payment to such families says as much about them).
+ * SQL: the programs (alias `p`) whose rows this caller may see: not the sensitive ones (special
+ * assistance, care payments to the same families) unless they may read the sensitive statuses.
  */
 export function programVisibleTo(user: Pick<SessionUser, 'role' | 'regionPath'>): string {
-  return mayReadSensitive(user) ? 'true' : `not ${concernsSensitive('p')}`;
+  return mayReadSensitive(user) ? 'true' : `not p.sensitive`;
 }
 
 /** The filters the roll's lists (enrollments, notices) share. */
@@ -208,7 +207,7 @@ interface LockedEnrollment {
   person_id: string;
   year: number;
   region_path: string;
-  concerns_sensitive: boolean;
+  sensitive: boolean;
   version: number;
 }
 
@@ -351,8 +350,7 @@ export class EnrollmentService {
     const fields = validateEnrollmentFields(input);
     return withScope(this.orm, actor.user, async (em) => {
       const program = await findProgram(em, fields.programId, 'input.programId');
-      if (program.concernsSensitive && !mayWriteSensitive(actor.user))
-        throw new DomainError(SENSITIVE_SUBMITTER);
+      if (program.sensitive && !mayWriteSensitive(actor.user)) throw new DomainError(SENSITIVE_SUBMITTER);
       const person = await this.personFacts(em, actor, fields.personId);
       const [existing] = (await em.execute(
         'select status from enrollment where program_id = ? and person_id = ? and year = ?',
@@ -397,7 +395,7 @@ export class EnrollmentService {
         entityId: view.id,
         regionPath: view.regionPath,
         after: view,
-        sensitive: program.concernsSensitive,
+        sensitive: program.sensitive,
       });
       return view;
     });
@@ -428,8 +426,7 @@ export class EnrollmentService {
         );
       }
       const program = await findProgram(em, fields.programId, 'input.programId');
-      if (program.concernsSensitive && !mayWriteSensitive(actor.user))
-        throw new DomainError(SENSITIVE_SUBMITTER);
+      if (program.sensitive && !mayWriteSensitive(actor.user)) throw new DomainError(SENSITIVE_SUBMITTER);
       const person = await this.personFacts(em, actor, fields.personId);
       const variant = await this.checkSubmission(em, program, person, fields);
       const before = await this.load(em, actor, id);
@@ -451,7 +448,7 @@ export class EnrollmentService {
         regionPath: after.regionPath,
         before,
         after,
-        sensitive: program.concernsSensitive,
+        sensitive: program.sensitive,
       });
       return after;
     });
@@ -527,7 +524,7 @@ export class EnrollmentService {
         regionPath: after.regionPath,
         before,
         after,
-        sensitive: locked.concerns_sensitive,
+        sensitive: locked.sensitive,
       });
       return after;
     });
@@ -542,7 +539,7 @@ export class EnrollmentService {
     if (!isUuid(id)) throw notFound(ENROLLMENT, 'id');
     const [locked] = (await em.execute(
       `select e.id, e.status, e.submitted_by, e.reviewed_by, e.program_id, e.person_id, e.year,
-              e.region_path::text as region_path, ${concernsSensitive('p')} as concerns_sensitive, e.version
+              e.region_path::text as region_path, p.sensitive, e.version
          from enrollment e join program p on p.id = e.program_id
         where e.id = ? and ${programVisibleTo(actor.user)}
           for update of e`,

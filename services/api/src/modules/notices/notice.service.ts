@@ -21,7 +21,7 @@ import { checkYear } from '../enrollments/enrollment.validation.ts';
 import { mayWriteSensitive } from '../households/household.service.ts';
 import type { Actor } from '../identity/actor.ts';
 import { pathWithin } from '../identity/session-user.ts';
-import { concernsSensitive, guarded } from '../programs/money-guards.ts';
+import { guarded } from '../programs/money-guards.ts';
 import { findProgram } from '../programs/program.service.ts';
 import { objectionOffice, objectionPhone } from '../programs/program.validation.ts';
 import { findRegionRowInScope } from '../regions/region.service.ts';
@@ -284,8 +284,7 @@ export class NoticeService {
       : null;
     return withScope(this.orm, actor.user, async (em) => {
       const program = await findProgram(em, input.programId, 'input.programId');
-      if (program.concernsSensitive && !mayWriteSensitive(actor.user))
-        throw new DomainError(SENSITIVE_NOTICE);
+      if (program.sensitive && !mayWriteSensitive(actor.user)) throw new DomainError(SENSITIVE_NOTICE);
       const region = await findRegionRowInScope(em, actor, input.regionCode, 'input.regionCode');
       if (region.level !== 'TOWNSHIP' && region.level !== 'COUNTY') {
         throw badInput(
@@ -345,7 +344,7 @@ export class NoticeService {
         entityId: noticeId,
         regionPath: view.regionPath,
         after: { notice: view, enrollmentIds },
-        sensitive: program.concernsSensitive,
+        sensitive: program.sensitive,
       });
       return view;
     });
@@ -373,7 +372,7 @@ export class NoticeService {
       const [target] = (await em.execute(
         `select e.id as enrollment_id, e.region_id, e.region_path::text as region_path, n.id as notice_id,
                 n.starts_on::text as starts_on, n.ends_on::text as ends_on,
-                ${concernsSensitive('p')} as concerns_sensitive
+                p.sensitive
            from enrollment e join notice n on n.id = e.notice_id join program p on p.id = e.program_id
           where e.objection_token = ? and e.status = 'IN_NOTICE' and n.status = 'OPEN'
             and ${programVisibleTo(actor.user)}`,
@@ -385,7 +384,7 @@ export class NoticeService {
         notice_id: string;
         starts_on: string;
         ends_on: string;
-        concerns_sensitive: boolean;
+        sensitive: boolean;
       }[];
       if (!target) throw new DomainError(TOKEN_NOT_FOUND);
       if (receivedOn < target.starts_on || receivedOn > target.ends_on) {
@@ -431,7 +430,7 @@ export class NoticeService {
         entityId: view.id,
         regionPath: target.region_path,
         after: view,
-        sensitive: target.concerns_sensitive,
+        sensitive: target.sensitive,
       });
       return view;
     });
@@ -452,12 +451,12 @@ export class NoticeService {
     return withScope(this.orm, actor.user, async (em) => {
       if (!isUuid(id)) throw notFound(OBJECTION, 'id');
       const [locked] = (await em.execute(
-        `select o.status, o.version, e.region_path::text as region_path, ${concernsSensitive('p')} as concerns_sensitive
+        `select o.status, o.version, e.region_path::text as region_path, p.sensitive
            ${OBJECTION_FROM}
           where o.id = ? and ${programVisibleTo(actor.user)}
           for update of o`,
         [id],
-      )) as { status: ObjectionStatus; version: number; region_path: string; concerns_sensitive: boolean }[];
+      )) as { status: ObjectionStatus; version: number; region_path: string; sensitive: boolean }[];
       if (!locked) throw notFound(OBJECTION, 'id');
       if (locked.version !== expectedVersion) throw staleVersion(OBJECTION);
       if (locked.status !== 'OPEN') {
@@ -483,7 +482,7 @@ export class NoticeService {
         regionPath: locked.region_path,
         before,
         after,
-        sensitive: locked.concerns_sensitive,
+        sensitive: locked.sensitive,
       });
       return after;
     });
@@ -500,7 +499,7 @@ export class NoticeService {
       if (!isUuid(id)) throw notFound(NOTICE, 'id');
       const [locked] = (await em.execute(
         `select n.status, n.version, n.region_path::text as region_path, n.ends_on::text as ends_on,
-                china_today() > n.ends_on as ended, ${concernsSensitive('p')} as concerns_sensitive,
+                china_today() > n.ends_on as ended, p.sensitive,
                 (select count(*)::int from objection o where o.notice_id = n.id and o.status = 'OPEN') as open_objections
            ${NOTICE_FROM}
           where n.id = ? and ${programVisibleTo(actor.user)}
@@ -512,7 +511,7 @@ export class NoticeService {
         region_path: string;
         ends_on: string;
         ended: boolean;
-        concerns_sensitive: boolean;
+        sensitive: boolean;
         open_objections: number;
       }[];
       if (!locked) throw notFound(NOTICE, 'id');
@@ -598,7 +597,7 @@ export class NoticeService {
           confirmed: confirmed.map((row) => row.id).sort(),
           struckOff: struckOff.map((row) => row.id).sort(),
         },
-        sensitive: locked.concerns_sensitive,
+        sensitive: locked.sensitive,
       });
       return after;
     });

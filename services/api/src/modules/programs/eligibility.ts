@@ -230,5 +230,9 @@ export function describeEligibility(rules: EligibilityRules): { zh: string; en: 
  * payments to the same families). Such a program's rows are for those who may know (ADR 0006).
  */
 export function programIsSensitive(kind: string, rules: EligibilityRules): boolean {
-  return kind === 'SPECIAL_ASSISTANCE' || (rules.householdSensitiveStatuses?.length ?? 0) > 0;
+  return (
+    kind === 'SPECIAL_ASSISTANCE' ||
+    (rules.householdSensitiveStatuses?.length ?? 0) > 0 ||
+    (rules.variantBy ?? []).includes('SENSITIVE_STATUS')
+  );
 }

@@ -37,14 +37,3 @@ export async function guarded<T>(write: Promise<T>, refusals: GuardRefusals): Pr
     throw error;
   }
 }
-
-/**
- * SQL: whether program `alias` concerns the sensitive household statuses (only child died or
- * disabled) — special assistance, and any program whose rules ask for those statuses (care
- * payments to such families). Those who may not read the statuses never see such rows. Written
- * without jsonb's `?` operator, which the query layer would take for a placeholder.
- */
-export function concernsSensitive(alias: string): string {
-  return `(${alias}.sensitive or (${alias}.eligibility -> 'householdSensitiveStatuses') is not null
-    or coalesce(${alias}.eligibility -> 'variantBy', '[]'::jsonb) @> '["SENSITIVE_STATUS"]'::jsonb)`;
-}

@@ -8,7 +8,7 @@ import { isUuid } from '../../validation/field-checks.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { type Actor, requireRole } from '../identity/actor.ts';
 import { type EligibilityRules, programIsSensitive } from './eligibility.ts';
-import { concernsSensitive, guarded } from './money-guards.ts';
+import { guarded } from './money-guards.ts';
 import {
   type CheckedProgram,
   type CheckedStandard,
@@ -38,8 +38,6 @@ export interface ProgramView extends CheckedProgram {
   regionId: string;
   regionPath: string;
   sensitive: boolean;
-  /** Sensitive, or its rules ask for the sensitive household statuses (see `concernsSensitive`). */
-  concernsSensitive: boolean;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -58,7 +56,7 @@ export interface StandardView {
 
 // Money and dates leave the database as text: no bigint through a float, no day through a time zone.
 const PROGRAM_COLUMNS = `p.id, p.region_id, p.region_path::text as region_path, p.code, p.name, p.kind, p.funding_tier,
-  p.amount_unit, p.payment_period, p.sensitive, ${concernsSensitive('p')} as concerns_sensitive, p.variants,
+  p.amount_unit, p.payment_period, p.sensitive, p.variants,
   p.eligibility, p.required_evidence, p.notice_days, p.notice_day_kind, p.objection_office, p.objection_phone,
   p.min_amount_fen::text as min_amount_fen, p.max_amount_fen::text as max_amount_fen, p.source_document,
   p.created_at, p.updated_at, p.version`;
@@ -79,7 +77,6 @@ interface ProgramRow {
   amount_unit: AmountUnit;
   payment_period: PaymentPeriod;
   sensitive: boolean;
-  concerns_sensitive: boolean;
   variants: string[];
   eligibility: EligibilityRules;
   required_evidence: Partial<Record<EnrollmentKind, EvidenceKind[]>>;
@@ -118,7 +115,6 @@ function toView(row: ProgramRow): ProgramView {
     amountUnit: row.amount_unit,
     paymentPeriod: row.payment_period,
     sensitive: row.sensitive,
-    concernsSensitive: row.concerns_sensitive,
     variants: row.variants,
     eligibility: row.eligibility,
     requiredEvidence: row.required_evidence,
