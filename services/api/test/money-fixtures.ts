@@ -3,7 +3,7 @@ import { SET_SCOPE_SQL, scopeParams } from '../src/db/scoped-transaction.ts';
 import { programIsSensitive } from '../src/modules/programs/eligibility.ts';
 import { PROGRAM_CATALOGUE } from '../src/modules/programs/program-catalogue.ts';
 import { addUser } from './registry-fixtures.ts';
-import type { TestApi } from './test-api.ts';
+import { sessionUser, type TestApi } from './test-api.ts';
 
 /**
  * A confirmed roll without the roll's API: a program from the catalogue with its standards,
@@ -68,12 +68,8 @@ let programSerial = 0;
 
 /** The app user behind a username, as the API's session would know them. */
 export async function moneyUser(t: TestApi, username: string): Promise<MoneyUser> {
-  const [row] = await t.ownerSql<{ id: string; role: string; path: string }>(
-    `select u.id, u.role, r.path::text as path from app_user u join region r on r.id = u.region_id where u.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`no user ${username}`);
-  return { username, id: row.id, role: row.role, regionPath: row.path };
+  const { id, role, regionPath } = await sessionUser(t, username);
+  return { username, id, role, regionPath };
 }
 
 /** A user the demo county lacks (a second admin at a level), created once. */

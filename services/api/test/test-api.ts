@@ -8,6 +8,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
+import type { SessionUser } from '../src/modules/identity/session-user.ts';
 import { type RunningApi, startApi } from '../src/server.ts';
 // The ProvidedContext keys (pgAdminUrl, templates) are declared where global setup provides them.
 import type {} from './global-setup.ts';
@@ -133,5 +134,35 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
       await db.drop();
       await rm(publicationsDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The session a signed-in user would have (read as the owner), for calling the services directly. */
+export async function sessionUser(t: TestApi, username: string): Promise<SessionUser> {
+  const [row] = await t.ownerSql<{
+    id: string;
+    display_name: string;
+    role: SessionUser['role'];
+    region_id: string;
+    path: string;
+    code: string;
+    name: string;
+    level: SessionUser['regionLevel'];
+  }>(
+    `select u.id, u.display_name, u.role, r.id as region_id, r.path::text as path, r.code, r.name, r.level
+       from app_user u join region r on r.id = u.region_id where u.username = $1`,
+    [username],
+  );
+  if (!row) throw new Error(`no user ${username}`);
+  return {
+    id: row.id,
+    username,
+    displayName: row.display_name,
+    role: row.role,
+    regionId: row.region_id,
+    regionPath: row.path,
+    regionCode: row.code,
+    regionName: row.name,
+    regionLevel: row.level,
   };
 }

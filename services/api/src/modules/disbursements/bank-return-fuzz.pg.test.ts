@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedRoll } from '../../../test/money-fixtures.ts';
-import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { sessionUser, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import type { Actor } from '../identity/actor.ts';
-import { sessionUser } from './disbursement-test-helpers.ts';
 
 /**
  * Bank return files as banks and spreadsheets really send them, and worse: random results,

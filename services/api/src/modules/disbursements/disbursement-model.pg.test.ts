@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConfirmedRoll, confirmedRoll } from '../../../test/money-fixtures.ts';
-import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { sessionUser, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { DisbursementService } from './disbursement.service.ts';
-import { sessionUser } from './disbursement-test-helpers.ts';
 
 /**
  * A model of the ledger, run against the real one: random sequences of create / approve / export /

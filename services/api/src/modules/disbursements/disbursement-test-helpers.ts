@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { GraphQLResponse, TestApi } from '../../../test/test-api.ts';
 import { ok } from '../enrollments/roll-test-fixtures.ts';
-import type { SessionUser } from '../identity/session-user.ts';
 import type { ReconciliationView } from './disbursement.service.ts';
 
 /** GraphQL documents and helpers the disbursement tests share. */
@@ -96,36 +95,6 @@ export interface BankReturnNode {
 }
 
 export const key = () => randomUUID();
-
-/** The session a signed-in user would have, for calling the services directly. */
-export async function sessionUser(t: TestApi, username: string): Promise<SessionUser> {
-  const [row] = await t.ownerSql<{
-    id: string;
-    display_name: string;
-    role: SessionUser['role'];
-    region_id: string;
-    path: string;
-    code: string;
-    name: string;
-    level: SessionUser['regionLevel'];
-  }>(
-    `select u.id, u.display_name, u.role, r.id as region_id, r.path::text as path, r.code, r.name, r.level
-       from app_user u join region r on r.id = u.region_id where u.username = $1`,
-    [username],
-  );
-  if (!row) throw new Error(`no user ${username}`);
-  return {
-    id: row.id,
-    username,
-    displayName: row.display_name,
-    role: row.role,
-    regionId: row.region_id,
-    regionPath: row.path,
-    regionCode: row.code,
-    regionName: row.name,
-    regionLevel: row.level,
-  };
-}
 
 /** Signs in each user once per test file. */
 export function cookieJar(t: () => TestApi): (username: string) => Promise<string> {

@@ -8,11 +8,10 @@ import {
   type MoneyUser,
   moneyUser,
 } from '../../../test/money-fixtures.ts';
-import { startTestApi, type TestApi } from '../../../test/test-api.ts';
+import { sessionUser, startTestApi, type TestApi } from '../../../test/test-api.ts';
 import { SET_SCOPE_SQL, scopeParams } from '../../db/scoped-transaction.ts';
 import type { Actor } from '../identity/actor.ts';
 import type { SessionUser } from '../identity/session-user.ts';
-import { sessionUser } from './disbursement-test-helpers.ts';
 
 /**
  * One live payment per beneficiary, program and period, under contention: the partial unique index
