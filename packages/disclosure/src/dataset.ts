@@ -14,6 +14,19 @@ export const approverSchema = z.object({
 });
 export type Approver = z.infer<typeof approverSchema>;
 
+/**
+ * A disclosure's de-identification policy, approved with its text. The platform's floors (k ≥ 5,
+ * sensitive programs k ≥ 10 at township level) cannot be lowered by a policy, only raised.
+ */
+export const disclosurePolicySchema = z.object({
+  /** Smallest publishable count of people in a cell. */
+  k: z.number().int().min(5).max(100),
+  /** The same for sensitive programs (special assistance, care payments), published by township only. */
+  sensitiveK: z.number().int().min(10).max(100),
+});
+export type DisclosurePolicy = z.infer<typeof disclosurePolicySchema>;
+export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = { k: 5, sensitiveK: 10 };
+
 export const provenanceSchema = z.object({
   disclosureId: z.string().min(1),
   /** Stable URL-safe name of the disclosure, used for file and page names. */
@@ -29,10 +42,18 @@ export const provenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
+/**
+ * What a column holds, declared on the public schema's field: person counts are small-cell
+ * suppressed, amounts are fen as digit strings, masked names are never full names.
+ */
+export const COLUMN_KINDS = ['TEXT', 'PERSON_COUNT', 'AMOUNT_FEN', 'MASKED_NAME', 'SUPPRESSION_NOTE'] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
 export const columnSchema = z.object({
   /** Dotted path of the field in each row, e.g. `region.name`. */
   name: z.string().min(1),
   description: z.string().min(1),
+  kind: z.enum(COLUMN_KINDS).default('TEXT'),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -54,6 +75,7 @@ export const approvedQuerySchema = z.object({
   documentSha256: z.string().regex(/^[0-9a-f]{64}$/),
   parameters: z.record(z.string(), z.unknown()),
   outputFields: z.array(z.string().min(1)),
+  policy: disclosurePolicySchema.default(DEFAULT_DISCLOSURE_POLICY),
   approvedBy: approverSchema,
   approvedAt: z.iso.datetime({ offset: true }),
 });

@@ -11,6 +11,7 @@ import {
   type SelectionSetNode,
   validate,
 } from 'graphql';
+import { COLUMN_KINDS, type ColumnKind } from '@sunshine/disclosure/dataset';
 import { badInput } from '../../errors/domain-error.ts';
 
 export interface DocumentAnalysis {
@@ -20,6 +21,8 @@ export interface DocumentAnalysis {
   leafPaths: string[];
   /** Description of each leaf path, from the public schema: the dataset's data dictionary. */
   descriptions: Record<string, string>;
+  /** What each leaf holds, from the field's `disclosure.kind` extension (TEXT when absent). */
+  kinds: Record<string, ColumnKind>;
 }
 
 const FIELD = 'input.document';
@@ -66,8 +69,9 @@ export function analyzeDisclosureDocument(schema: GraphQLSchema, document: strin
   }
   const leafPaths: string[] = [];
   const descriptions: Record<string, string> = {};
-  collect(rootDef, root.selectionSet, '', leafPaths, descriptions);
-  return { rootField: root.name.value, leafPaths, descriptions };
+  const kinds: Record<string, ColumnKind> = {};
+  collect(rootDef, root.selectionSet, '', leafPaths, descriptions, kinds);
+  return { rootField: root.name.value, leafPaths, descriptions, kinds };
 }
 
 function collect(
@@ -76,6 +80,7 @@ function collect(
   prefix: string,
   leafPaths: string[],
   descriptions: Record<string, string>,
+  kinds: Record<string, ColumnKind>,
 ): void {
   const parentType = getNamedType(parent.type);
   if (!isObjectType(parentType)) return;
@@ -95,10 +100,11 @@ function collect(
     if (!field) continue;
     const path = prefix ? `${prefix}.${name}` : name;
     if (selection.selectionSet) {
-      collect(field, selection.selectionSet, path, leafPaths, descriptions);
+      collect(field, selection.selectionSet, path, leafPaths, descriptions, kinds);
     } else {
       leafPaths.push(path);
       descriptions[path] = field.description ?? '';
+      kinds[path] = columnKind(field.extensions);
     }
   }
 }
@@ -116,4 +122,10 @@ export function pickAllowed(value: unknown, allowed: ReadonlySet<string>, prefix
     else if (isBranch) out[key] = pickAllowed(child, allowed, path);
   }
   return out;
+}
+
+/** The column kind a public field declares with `@Extensions({ disclosure: { kind } })`. */
+function columnKind(extensions: Readonly<Record<string, unknown>> | null | undefined): ColumnKind {
+  const declared = (extensions?.disclosure as { kind?: unknown } | undefined)?.kind;
+  return (COLUMN_KINDS as readonly unknown[]).includes(declared) ? (declared as ColumnKind) : 'TEXT';
 }

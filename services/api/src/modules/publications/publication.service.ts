@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { ApprovedQuery, Dataset } from '@sunshine/disclosure/dataset';
+import { type ApprovedQuery, type Dataset, DEFAULT_DISCLOSURE_POLICY } from '@sunshine/disclosure/dataset';
 import { execute, type GraphQLSchema, parse } from 'graphql';
 import { canonicalSha256 } from '../../canonical-json.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
@@ -11,7 +11,14 @@ import { type Disclosure, DisclosureSchema } from '../disclosures/disclosure.ent
 import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
 import { ROLE_LABELS, type Role } from '../identity/session-user.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
+import type { PublicContext } from '../../public-schema/public-context.ts';
 import { PublicationRunSchema, PublicationSchema } from './publication.entity.ts';
+
+/** The run's date in China (the database's `china_today()`), as YYYY-MM-DD. */
+async function chinaToday(em: EntityManager): Promise<string> {
+  const [row] = (await em.execute(`select to_char(china_today(), 'YYYY-MM-DD') as today`)) as { today: string }[];
+  return row?.today ?? '';
+}
 
 export interface PublishedDataset {
   disclosureId: string;
@@ -141,7 +148,13 @@ export class PublicationService {
       schema: this.publicSchema,
       document: parse(disclosure.document),
       variableValues: disclosure.parameters,
-      contextValue: { em, regionPath: disclosure.region.path },
+      contextValue: {
+        em,
+        regionPath: disclosure.region.path,
+        policy: DEFAULT_DISCLOSURE_POLICY,
+        asOf: await chinaToday(em),
+        previous: null,
+      } satisfies PublicContext,
     });
     if (result.errors?.length) {
       throw new DomainError({
@@ -175,6 +188,7 @@ export class PublicationService {
       columns: disclosure.outputFields.map((name) => ({
         name,
         description: analysis.descriptions[name] ?? '',
+        kind: analysis.kinds[name] ?? 'TEXT',
       })),
       rows,
     };
@@ -200,6 +214,7 @@ export function approvedQuery(
     documentSha256: provenance.documentSha256,
     parameters: source.parameters,
     outputFields: source.outputFields,
+    policy: DEFAULT_DISCLOSURE_POLICY,
     approvedBy: provenance.approvedBy,
     approvedAt: provenance.approvedAt,
   };
