@@ -2,12 +2,13 @@ import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, readApiConfig } from '@sunshine/api/config';
 import { DEMO_PASSWORD, generateDemoCounty } from '@sunshine/api/demo-county';
+import { exportProtectedNames } from '@sunshine/api/export-protected-names';
 import { exportPublications } from '@sunshine/api/export-publications';
 import { loadDemoCounty } from '@sunshine/api/load-demo-county';
 import { provisionDatabase } from '@sunshine/api/provision-database';
 import { startApi } from '@sunshine/api/server';
 import { MANIFEST_FILE } from '@sunshine/disclosure/publication-files';
-import { buildPortal } from '@sunshine/portal/build-portal';
+import { buildPortal, formatBuildSummary } from '@sunshine/portal/build-portal';
 import { serveStatic } from '@sunshine/portal/serve-static';
 import { EMBEDDED_PORT, openLocalDatabase } from './local-database.ts';
 
@@ -55,9 +56,27 @@ try {
   stops.push(() => api.close());
 
   const portalDir = path.join(REPO_ROOT, 'sites/portal/dist');
+  // The first build of a session renders every page; rebuilds after a publication run re-render only
+  // pages whose data changed. Each build is leak-scanned against the names of everyone who did not
+  // consent to publication (a private temporary file, removed after the build).
+  let built = false;
   const rebuild = async () => {
     say('building the portal from the current publications…');
-    await buildPortal({ publicationsDir: config.publicationsDir, outDir: portalDir });
+    const names = await exportProtectedNames(urls.ownerDatabaseUrl);
+    try {
+      const summary = await buildPortal({
+        publicationsDir: config.publicationsDir,
+        outDir: portalDir,
+        protectedNamesFile: names.file,
+        cacheDir: path.join(REPO_ROOT, 'var/portal-cache'),
+        changedOnly: built,
+        reportFile: path.join(REPO_ROOT, 'var/portal-report.json'),
+      });
+      built = true;
+      for (const line of formatBuildSummary(summary)) say(line);
+    } finally {
+      await names.remove();
+    }
   };
   await rebuild();
   const portalPort = Number(process.env.PORTAL_PORT ?? 4321);

@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { publicationFiles } from './src/integrations/publication-files.ts';
 
 export default defineConfig({
   site: process.env.PORTAL_SITE_URL ?? 'http://localhost:4321',
@@ -10,10 +11,21 @@ export default defineConfig({
   // Every page is a folder with index.html, so every URL ends in a slash; the static server and the
   // sitemap agree on that form.
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [sitemap()],
+  // One stylesheet file, cached and shared by every page instead of repeated inside each page's HTML.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    // Large print repeats the Simplified pages: search engines get the standard ones (canonical links too).
+    sitemap({
+      filter: (page) => !new URL(page).pathname.startsWith('/large/'),
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', 'zh-hant': 'zh-Hant', en: 'en' } },
+    }),
+    publicationFiles(),
+  ],
   // Residents must get a page that works with JavaScript off; the dev toolbar would be the only script.
   devToolbar: { enabled: false },
+  // Incremental builds (build-portal.ts with a cacheDir): pages whose getStaticPaths() cacheKey and code are
+  // unchanged are copied from the last build. Only then, since it also writes every page into the cache.
+  experimental: { incrementalBuild: process.env.PORTAL_INCREMENTAL === '1' },
   vite: {
     environments: {
       // Astro 7.3.5 needs cookie 2 (it nests its own copy), but another workspace hoists cookie 0.7 to the

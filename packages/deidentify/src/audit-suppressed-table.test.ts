@@ -50,6 +50,29 @@ describe('auditSuppressedTable', () => {
     });
   });
 
+  it('reports hidden cells a total leaves only 1 each for, a hidden cell being never 0', () => {
+    // Township 7 with villages 1, 1 hidden and 5 published: what an engine without ranges published.
+    const table = suppressSmallCells([
+      { regionPath: 'c.t1.v1', column: 'A', count: 1, sum: 100n },
+      { regionPath: 'c.t1.v2', column: 'A', count: 1, sum: 100n },
+      { regionPath: 'c.t1.v3', column: 'A', count: 5, sum: 500n },
+      { regionPath: 'c.t2.v4', column: 'A', count: 20, sum: 2000n },
+    ]);
+    expect(auditSuppressedTable(table)).toEqual([]);
+    const onlyTheSmallOnes: SuppressedTable = {
+      ...table,
+      cells: table.cells.map((c) =>
+        c.regionPath === 'c.t1.v3' ? { ...c, count: 5, sum: '500', suppression: null } : c,
+      ),
+    };
+    expect(auditSuppressedTable(onlyTheSmallOnes)).toEqual(
+      expect.arrayContaining([
+        { code: 'SUPPRESSED_CELL_RECOVERABLE', regionPath: 'c.t1.v1', column: 'A' },
+        { code: 'SUPPRESSED_CELL_RECOVERABLE', regionPath: 'c.t1.v2', column: 'A' },
+      ]),
+    );
+  });
+
   it('passes every table suppressSmallCells produces', () => {
     const cell = fc.record({
       regionPath: fc.constantFrom('c.t1.v1', 'c.t1.v2', 'c.t1.v3', 'c.t2.v1', 'c.t2.v2', 'c.t3.v1'),

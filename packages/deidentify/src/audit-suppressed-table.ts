@@ -1,5 +1,7 @@
 import { findDeterminedCells, type LinearConstraint } from './find-determined-cells.ts';
+import { findPinnedCells } from './find-pinned-cells.ts';
 import type { PublishedCell, SuppressedTable } from './suppress-small-cells.ts';
+import { type CountRange, HIDDEN_CELL_RANGE } from './suppression-reason.ts';
 
 export interface SuppressionProblem {
   readonly code: 'SMALL_CELL_PUBLISHED' | 'SUPPRESSED_CELL_RECOVERABLE' | 'SUM_WITHOUT_COUNT';
@@ -10,8 +12,9 @@ export interface SuppressionProblem {
 /**
  * An independent check of a published table, for the disclosure contract test and the leak
  * scanner: no count in 1..k−1 is published, sums and counts are hidden together, and no hidden
- * cell can be computed from the published totals. The constraints are derived from the published
- * cells alone (parent = Σ children per column, row total = Σ columns).
+ * cell can be computed from the published totals, neither exactly (linear algebra) nor by
+ * narrowing its range to one value knowing that a hidden cell is never 0. The constraints are
+ * derived from the published cells alone (parent = Σ children per column, row total = Σ columns).
  */
 export function auditSuppressedTable(table: SuppressedTable): SuppressionProblem[] {
   const problems: SuppressionProblem[] = [];
@@ -49,8 +52,16 @@ export function auditSuppressedTable(table: SuppressedTable): SuppressionProblem
     }
   }
   const unknown = new Set(table.cells.flatMap((c, i) => (c.count === null ? [i] : [])));
-  for (const recovered of findDeterminedCells(constraints, unknown)) {
-    report('SUPPRESSED_CELL_RECOVERABLE', table.cells[recovered] as PublishedCell);
+  const recovered = new Set(findDeterminedCells(constraints, unknown));
+  const known = new Map<number, number>();
+  const hidden = new Map<number, CountRange>();
+  table.cells.forEach((c, i) => {
+    if (c.count === null) hidden.set(i, HIDDEN_CELL_RANGE);
+    else known.set(i, c.count);
+  });
+  for (const id of findPinnedCells(constraints, known, hidden)) recovered.add(id);
+  for (const id of [...recovered].sort((a, b) => a - b)) {
+    report('SUPPRESSED_CELL_RECOVERABLE', table.cells[id] as PublishedCell);
   }
   return problems;
 }

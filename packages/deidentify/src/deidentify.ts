@@ -4,6 +4,7 @@
  */
 export { auditSuppressedTable, type SuppressionProblem } from './audit-suppressed-table.ts';
 export { findDeterminedCells, type LinearConstraint } from './find-determined-cells.ts';
+export { findPinnedCells } from './find-pinned-cells.ts';
 export {
   AGE_BANDS,
   type AgeBand,
@@ -15,6 +16,7 @@ export {
 } from './generalise.ts';
 export { maskName } from './mask-name.ts';
 export {
+  cellKey,
   DEFAULT_K,
   type Fen,
   type PublishedCell,
@@ -24,8 +26,14 @@ export {
   suppressSmallCells,
   type TableCellInput,
 } from './suppress-small-cells.ts';
-export type {
-  GeneralisationNote,
-  SuppressionCode,
-  SuppressionNote,
+export {
+  type CountRange,
+  type GeneralisationNote,
+  HIDDEN_CELL_RANGE,
+  PREVIOUS_RELEASE_SUPPRESSION,
+  primarySuppression,
+  SENSITIVE_LEVEL,
+  type SuppressionCode,
+  type SuppressionNote,
+  secondarySuppression,
 } from './suppression-reason.ts';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type PublishedCell, suppressSmallCells, type TableCellInput } from './suppress-small-cells.ts';
+import {
+  cellKey,
+  type PublishedCell,
+  suppressSmallCells,
+  type TableCellInput,
+} from './suppress-small-cells.ts';
 
 const cell = (
   regionPath: string,
@@ -33,14 +38,9 @@ describe('suppressSmallCells', () => {
     expect(suppressedKeys(table.cells)).toEqual(['c.t1.v1/A', 'c.t1.v1/合计', 'c.t1.v2/A', 'c.t1.v2/合计']);
     expect(find(table.cells, 'c.t1', 'A')).toMatchObject({ count: 13, sum: '130000', suppression: null });
     expect(find(table.cells, 'c', null)).toMatchObject({ count: 33, sum: '330000' });
-    expect(find(table.cells, 'c.t1.v1', 'A').suppression).toEqual({
-      code: 'PRIMARY',
-      reason: '人数少于5人，为保护个人隐私不予公开',
-    });
-    expect(find(table.cells, 'c.t1.v2', 'A').suppression).toEqual({
-      code: 'SECONDARY',
-      reason: '为防止通过合计反推，一并不予公开',
-    });
+    const reason = '为保护个人隐私不予公开：人数少于5人，或可能被用来推算人数少于5人的数据';
+    expect(find(table.cells, 'c.t1.v1', 'A').suppression).toEqual({ code: 'PRIMARY', reason });
+    expect(find(table.cells, 'c.t1.v2', 'A').suppression).toEqual({ code: 'SECONDARY', reason });
   });
 
   it('protects a small cell in a two-way table with a rectangle of four cells', () => {
@@ -80,7 +80,9 @@ describe('suppressSmallCells', () => {
 
   it('honours a custom k and says so in the reason', () => {
     const table = suppressSmallCells([cell('c.t.v1', 'A', 6), cell('c.t.v2', 'A', 9)], { k: 7 });
-    expect(find(table.cells, 'c.t.v1', 'A').suppression?.reason).toBe('人数少于7人，为保护个人隐私不予公开');
+    expect(find(table.cells, 'c.t.v1', 'A').suppression?.reason).toBe(
+      '为保护个人隐私不予公开：人数少于7人，或可能被用来推算人数少于7人的数据',
+    );
     expect(table.k).toBe(7);
   });
 
@@ -99,7 +101,7 @@ describe('suppressSmallCells', () => {
     expect(table.generalisation?.code).toBe('SENSITIVE_LEVEL');
     expect(table.cells.some((c) => c.regionPath.split('.').length > 2)).toBe(false);
     expect(find(table.cells, 'c.t1', '特别扶助').suppression?.reason).toBe(
-      '人数少于10人，为保护个人隐私不予公开',
+      '为保护个人隐私不予公开：人数少于10人，或可能被用来推算人数少于10人的数据',
     );
     // t1 (8) is small; its smallest sibling t2 (12) is hidden with it; t3 and the county stay.
     expect(find(table.cells, 'c.t2', '特别扶助').suppression?.code).toBe('SECONDARY');
@@ -115,6 +117,104 @@ describe('suppressSmallCells', () => {
     ]);
     for (const c of table.cells) expect(c.sum === null).toBe(c.count === null);
     expect(find(table.cells, 'c', 'A').sum).toBe('100000000000000000122');
+  });
+
+  it('hides one more village when the hidden villages of a township could only be 1 each (a hidden cell is never 0)', () => {
+    // Township 7 = 1 + 1 + 5. Hiding the two 1s alone leaves 2 for two cells that are at least 1.
+    const table = suppressSmallCells([
+      cell('c.t1.v1', 'A', 1),
+      cell('c.t1.v2', 'A', 1),
+      cell('c.t1.v3', 'A', 5),
+      cell('c.t2.v4', 'A', 20),
+    ]);
+    expect(find(table.cells, 'c.t1.v3', 'A').suppression?.code).toBe('SECONDARY');
+    expect(find(table.cells, 'c.t1', 'A')).toMatchObject({ count: 7, suppression: null });
+  });
+
+  it('gives a small cell and its complement the same reason, so the reason bounds neither', () => {
+    // Township 6 = 1 + 5: "fewer than 5" beside "hidden to protect it" would leave only 1 + 5.
+    const table = suppressSmallCells([
+      cell('c.t1.v1', 'A', 1),
+      cell('c.t1.v2', 'A', 5),
+      cell('c.t2.v3', 'A', 20),
+    ]);
+    const small = find(table.cells, 'c.t1.v1', 'A').suppression;
+    const complement = find(table.cells, 'c.t1.v2', 'A').suppression;
+    expect([small?.code, complement?.code]).toEqual(['PRIMARY', 'SECONDARY']);
+    expect(small?.reason).toBe(complement?.reason);
+  });
+
+  describe('keepSuppressed (cells hidden in the previous release)', () => {
+    const reason = '上一期已隐藏，为防止前后对比推算，本期继续隐藏';
+
+    it('keeps a cell hidden although it is no longer small, says why, and hides a complement again', () => {
+      const input = [cell('c.t1.v1', 'A', 8), cell('c.t1.v2', 'A', 12), cell('c.t2.v3', 'A', 20)];
+      expect(suppressedKeys(suppressSmallCells(input).cells)).toEqual([]);
+      const table = suppressSmallCells(input, { keepSuppressed: new Set([cellKey('c.t1.v1', 'A')]) });
+      expect(find(table.cells, 'c.t1.v1', 'A')).toMatchObject({
+        count: null,
+        sum: null,
+        suppression: { code: 'PREVIOUS_RELEASE', reason },
+      });
+      // Its row total is the same number, and its sibling would give it away by subtraction.
+      expect(suppressedKeys(table.cells)).toEqual(['c.t1.v1/A', 'c.t1.v1/合计', 'c.t1.v2/A', 'c.t1.v2/合计']);
+      expect(find(table.cells, 'c.t1', 'A')).toMatchObject({ count: 20, suppression: null });
+    });
+
+    it('takes precedence over the small-cell reason, which would say the count is small now', () => {
+      const table = suppressSmallCells([cell('c.t.v1', 'A', 2), cell('c.t.v2', 'A', 30)], {
+        keepSuppressed: new Set([cellKey('c.t.v1', 'A')]),
+      });
+      expect(find(table.cells, 'c.t.v1', 'A').suppression?.code).toBe('PREVIOUS_RELEASE');
+      expect(find(table.cells, 'c.t.v1', null).suppression?.code).toBe('PRIMARY');
+    });
+
+    it('keeps a row total or a parent hidden and protects it from its parts', () => {
+      const input = [
+        cell('c.t1.v1', 'A', 8),
+        cell('c.t1.v1', 'B', 9),
+        cell('c.t1.v2', 'A', 12),
+        cell('c.t2.v3', 'B', 20),
+      ];
+      const table = suppressSmallCells(input, {
+        keepSuppressed: new Set([cellKey('c.t1.v1', null), cellKey('c.t2', 'B')]),
+      });
+      expect(find(table.cells, 'c.t1.v1', null).suppression?.code).toBe('PREVIOUS_RELEASE');
+      expect(find(table.cells, 'c.t2', 'B').suppression?.code).toBe('PREVIOUS_RELEASE');
+      // v1's row total would follow from A + B, t2's column B from its only village.
+      expect(find(table.cells, 'c.t2.v3', 'B').count).toBeNull();
+      expect(
+        [find(table.cells, 'c.t1.v1', 'A'), find(table.cells, 'c.t1.v1', 'B')].some((c) => c.count === null),
+      ).toBe(true);
+    });
+
+    it('publishes a kept cell that counts nobody now as 0, and ignores keys of cells not in the table', () => {
+      const table = suppressSmallCells([cell('c.t.v1', 'A', 0), cell('c.t.v2', 'A', 30)], {
+        keepSuppressed: new Set([cellKey('c.t.v1', 'A'), cellKey('c.t.v9', 'A'), cellKey('c.t.v2', 'Z')]),
+      });
+      expect(find(table.cells, 'c.t.v1', 'A')).toMatchObject({ count: 0, sum: '0', suppression: null });
+      expect(suppressedKeys(table.cells)).toEqual([]);
+      expect(table.cells.some((c) => c.regionPath === 'c.t.v9' || c.column === 'Z')).toBe(false);
+    });
+
+    it('matches a sensitive program by its township, the level it is published at', () => {
+      const input = [
+        cell('c.t1.v1', '特别扶助', 20),
+        cell('c.t1.v2', '特别扶助', 5),
+        cell('c.t2.v3', '特别扶助', 30),
+      ];
+      const byVillage = suppressSmallCells(input, {
+        sensitive: true,
+        keepSuppressed: new Set([cellKey('c.t1.v2', '特别扶助')]),
+      });
+      expect(suppressedKeys(byVillage.cells)).toEqual([]);
+      const byTownship = suppressSmallCells(input, {
+        sensitive: true,
+        keepSuppressed: new Set([cellKey('c.t1', '特别扶助')]),
+      });
+      expect(find(byTownship.cells, 'c.t1', '特别扶助').suppression?.code).toBe('PREVIOUS_RELEASE');
+      expect(find(byTownship.cells, 'c.t2', '特别扶助').suppression?.code).toBe('SECONDARY');
+    });
   });
 
   it.each<[string, TableCellInput[], object?]>([

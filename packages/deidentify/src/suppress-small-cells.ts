@@ -1,11 +1,15 @@
 import { findDeterminedCells, type LinearConstraint } from './find-determined-cells.ts';
+import { findPinnedCells } from './find-pinned-cells.ts';
 import { assertRegionPath, regionForProgram } from './generalise.ts';
 import {
+  type CountRange,
   type GeneralisationNote,
+  HIDDEN_CELL_RANGE,
+  PREVIOUS_RELEASE_SUPPRESSION,
   primarySuppression,
-  SECONDARY_SUPPRESSION,
   SENSITIVE_LEVEL,
   type SuppressionNote,
+  secondarySuppression,
 } from './suppression-reason.ts';
 
 /** An amount in fen: a bigint or a string of digits. */
@@ -24,6 +28,15 @@ export interface SuppressionOptions {
   readonly k?: number;
   /** Sensitive programs: cells are aggregated to township level first and k is at least 10. */
   readonly sensitive?: boolean;
+  /**
+   * Cells hidden in the previous release of the same table, as `cellKey(regionPath, column)` (the
+   * published region: township for sensitive programs; column null for the row total). Each stays
+   * hidden while it counts anyone, whatever its count now, so that the two releases side by side
+   * give nothing away; its complements are chosen again. A cell that counts nobody now is
+   * published as 0: a zero reveals nobody, and hidden zeros would let the ranges of their
+   * neighbours be narrowed (see find-pinned-cells.ts). Keys of cells not in the table are ignored.
+   */
+  readonly keepSuppressed?: ReadonlySet<string>;
 }
 
 export const DEFAULT_K = 5;
@@ -76,6 +89,11 @@ function compareLabels(a: readonly string[], b: readonly string[]): number {
 
 const keyOf = (regionPath: string, column: string | null): string => `${regionPath}\u0000${column ?? ''}`;
 
+/** The key of a published cell, for `keepSuppressed`: its region path and column (null: row total). */
+export function cellKey(regionPath: string, column: string | null): string {
+  return keyOf(regionPath, column);
+}
+
 /** Validates the input and folds it to the publishable level (township for sensitive programs). */
 function leafCells(input: readonly TableCellInput[], sensitive: boolean): Map<string, WorkCell> {
   const seen = new Set<string>();
@@ -111,6 +129,21 @@ function leafCells(input: readonly TableCellInput[], sensitive: boolean): Map<st
   return leaves;
 }
 
+/** The first hidden cell the totals narrow to one value, a hidden cell being never 0 (find-pinned-cells.ts). */
+function pinnedCell(
+  cells: readonly WorkCell[],
+  suppressed: ReadonlyMap<number, SuppressionNote>,
+  constraints: readonly LinearConstraint[],
+): number | undefined {
+  const known = new Map<number, number>();
+  const hidden = new Map<number, CountRange>();
+  cells.forEach((cell, id) => {
+    if (suppressed.has(id)) hidden.set(id, HIDDEN_CELL_RANGE);
+    else known.set(id, cell.count);
+  });
+  return findPinnedCells(constraints, known, hidden)[0];
+}
+
 /**
  * Small-cell suppression with secondary suppression over a hierarchical table.
  *
@@ -119,16 +152,20 @@ function leafCells(input: readonly TableCellInput[], sensitive: boolean): Map<st
  * 0. Each aggregate is a linear constraint (parent = Σ children per column, row total = Σ columns).
  *
  * 1. Primary: every cell (leaf or total) with 1 ≤ count < k is suppressed. Zero is published: it
- *    reveals nobody.
+ *    reveals nobody. A positive cell named in `keepSuppressed` (hidden in the previous release)
+ *    is suppressed too, with its own reason, which takes precedence over the small-cell one.
  * 2. Secondary, repeated until nothing changes:
  *    a. a constraint with exactly one suppressed cell (total included) would give it away by
  *       subtraction, so one more of its cells is suppressed;
  *    b. a suppressed cell still computable by combining several constraints (exact linear algebra,
- *       see find-determined-cells.ts) gets one more cell suppressed next to it.
+ *       see find-determined-cells.ts), or narrowed to one value by the totals together with the
+ *       fact that a hidden cell is never 0 (find-pinned-cells.ts), gets one more cell suppressed
+ *       next to it.
  *    The complement is the unsuppressed cell with the smallest positive count (ties: finer region,
  *    then tree order, then column order). Zero cells are never used as complements, so every
- *    suppressed cell is positive and any other table in the solution space is reachable by small
- *    moves: a cell that is not linearly determined has a feasible range wider than one value.
+ *    suppressed cell is positive: a reader who knows the method knows that as well, which is why
+ *    step b narrows ranges and not only solves equations. Small cells and complements carry the
+ *    same reason, so the reason bounds nothing from above (suppression-reason.ts).
  * 3. A suppressed count suppresses its sum; sums obey the same constraints, so they are protected
  *    by the same pattern.
  */
@@ -214,8 +251,12 @@ export function suppressSmallCells(
 
   const suppressed = new Map<number, SuppressionNote>();
   const primary = primarySuppression(k);
+  const secondary = secondarySuppression(k);
+  const keep = options.keepSuppressed ?? new Set<string>();
   cells.forEach((cell, id) => {
-    if (cell.count >= 1 && cell.count < k) suppressed.set(id, primary);
+    if (cell.count === 0) return;
+    if (keep.has(keyOf(cell.regionPath, cell.column))) suppressed.set(id, PREVIOUS_RELEASE_SUPPRESSION);
+    else if (cell.count < k) suppressed.set(id, primary);
   });
 
   // Smallest positive count first; then the finer region; then tree and column order (= id order).
@@ -245,19 +286,20 @@ export function suppressSmallCells(
         if (complement === undefined) {
           throw new Error('无法找到补充隐藏的单元格 / no complementary cell available');
         }
-        suppressed.set(complement, SECONDARY_SUPPRESSION);
+        suppressed.set(complement, secondary);
         changed = true;
       }
     }
-    const determined = findDeterminedCells(constraints, new Set(suppressed.keys()));
-    const target = determined[0];
+    const target =
+      findDeterminedCells(constraints, new Set(suppressed.keys()))[0] ??
+      pinnedCell(cells, suppressed, constraints);
     if (target === undefined) break;
     const near = (constraintsOf.get(target) ?? []).flatMap((c) => c.cells);
     const complement = pickComplement(near) ?? pickComplement(cells.keys());
     if (complement === undefined) {
       throw new Error('无法找到补充隐藏的单元格 / no complementary cell available');
     }
-    suppressed.set(complement, SECONDARY_SUPPRESSION);
+    suppressed.set(complement, secondary);
   }
 
   return {

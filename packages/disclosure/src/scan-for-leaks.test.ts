@@ -181,6 +181,16 @@ describe('scanForLeaks on real files', () => {
     ]);
   });
 
+  it('neither reads nor counts the files the caller knows to be clean', async () => {
+    const dir = path.join(root, 'skip');
+    await mkdir(path.join(dir, 'p'), { recursive: true });
+    await writeFile(path.join(dir, 'p/known.html'), `<p>${MOBILE}</p>`);
+    await writeFile(path.join(dir, 'new.html'), `<p>${CARD}</p>`);
+    const result = await scanForLeaks(dir, { protectedNames: [], skipFile: (file) => file === 'p/known.html' });
+    expect(result.hits).toEqual([hit('new.html', at('<p>'), 'CARD')]);
+    expect(result).toMatchObject({ filesScanned: 1, filesSkipped: 1, bytesScanned: at(`<p>${CARD}</p>`) });
+  });
+
   it('never puts a found value into its result', async () => {
     const result = await scanFiles({ 'x.html': `${NAME} ${RESIDENT_ID} ${MOBILE} ${CARD}` });
     expect(result.hits).toHaveLength(4);

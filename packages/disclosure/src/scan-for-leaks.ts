@@ -9,7 +9,9 @@
 //    full-width digits decoded (a hit is reported at the offset where its first encoded character starts);
 // 3. when the file is gzip (starts 1f 8b, like Pagefind's .pf_fragment / .pf_index / .pf_meta files) or is a
 //    .br file, its decompressed content, views 1 and 2 again; such hits carry `inflated: true` and their
-//    offset is in the decompressed stream. Compressed data inside compressed data is opened too.
+//    offset is in the decompressed stream. Compressed data inside compressed data is opened too;
+// 4. when decompressed content is a Pagefind CBOR file (index, metadata, filters), its strings alone, each
+//    cut off from the binary around it (leak-scan/pagefind-view.ts).
 // A compressed file that cannot be decompressed cannot be checked: it is listed in `unreadable`.
 //
 // Hits name the file, the offset and the kind, never the value: neither the result nor any error message
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeEscapes } from './leak-scan/decode-escapes.ts';
 import { findIdentifierLeaks, type IdentifierLeakKind } from './leak-scan/find-identifier-leaks.ts';
+import { pagefindCborView } from './leak-scan/pagefind-view.ts';
 import { compileProtectedNames, type ProtectedNames } from './leak-scan/protected-names.ts';
 
 export type LeakKind = IdentifierLeakKind | 'NAME';
@@ -43,6 +46,8 @@ export interface LeakScanResult {
   filesScanned: number;
   /** Bytes read from disk (compressed files count their size on disk). */
   bytesScanned: number;
+  /** Files passed over because `skipFile` said an earlier scan found them clean. */
+  filesSkipped: number;
   hits: LeakHit[];
   unreadable: UnreadableFile[];
 }
@@ -50,6 +55,12 @@ export interface LeakScanResult {
 export interface LeakScanOptions {
   /** Full names of people who did not consent to publication; names shorter than 2 characters are ignored. */
   protectedNames: Iterable<string>;
+  /**
+   * Files (relative paths, '/' separators) for which this returns true are neither read nor scanned, nor
+   * counted in `filesScanned`: an incremental build passes over files whose exact bytes an earlier scan
+   * with the same names found clean.
+   */
+  skipFile?: (file: string) => boolean;
 }
 
 const MAX_INFLATE_DEPTH = 3;
@@ -69,7 +80,7 @@ function scanView(view: string, names: ProtectedNames): ViewHit[] {
   return hits;
 }
 
-/** All hits in one byte stream, raw view and decoded view, each (offset, kind) once, in offset order. */
+/** All hits in one byte stream, in every view that applies, each (offset, kind) once, in offset order. */
 export function scanBytes(bytes: Uint8Array, names: ProtectedNames): ViewHit[] {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const seen = new Map<string, ViewHit>();
@@ -84,6 +95,8 @@ export function scanBytes(bytes: Uint8Array, names: ProtectedNames): ViewHit[] {
       add({ offset: decoded.offsets[hit.offset]!, kind: hit.kind });
     }
   }
+  const pagefind = pagefindCborView(bytes);
+  if (pagefind !== null) for (const hit of scanView(pagefind, names)) add(hit);
   return [...seen.values()].sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
 }
 
@@ -132,8 +145,13 @@ export async function scanForLeaks(dir: string, options: LeakScanOptions): Promi
   const unreadable: UnreadableFile[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
+  let filesSkipped = 0;
   for await (const full of walk(root)) {
     const file = path.relative(root, full).split(path.sep).join('/');
+    if (options.skipFile?.(file)) {
+      filesSkipped++;
+      continue;
+    }
     let bytes: Buffer;
     try {
       bytes = await readFile(full);
@@ -146,5 +164,5 @@ export async function scanForLeaks(dir: string, options: LeakScanOptions): Promi
     for (const hit of scanBytes(bytes, names)) hits.push({ file, ...hit });
     inflate(bytes, file, names, 1, hits, unreadable);
   }
-  return { filesScanned, bytesScanned, hits, unreadable };
+  return { filesScanned, bytesScanned, filesSkipped, hits, unreadable };
 }

@@ -45,6 +45,10 @@ const NOT_REGISTRY: Record<string, string> = {
   updateDisclosure: 'disclosures (issue 2)',
   approveDisclosure: 'disclosures (issue 2)',
   runPublication: 'publications (issue 2)',
+  // Issue 5: history readable by every role within the disclosure's subtree, preview for county and
+  // township admins only; both tried in and out of scope in publications/releases.pg.test.ts.
+  disclosureReleases: 'releases (issue 5): scope tested in publications/releases.pg.test.ts',
+  previewDisclosure: 'releases (issue 5): roles and scope tested in publications/releases.pg.test.ts',
   // Issue 4: tried in and out of scope, by every role, in each module's own tests.
   auditChainVerification: 'audit chain (issue 4): roles tested in audit/audit.pg.test.ts',
   auditEvents: 'audit log (issue 4): subtree and sensitive rows tested in audit/audit.pg.test.ts',

@@ -1,9 +1,8 @@
-import type { Approver } from '@sunshine/disclosure/dataset';
-
 export const SITE_TITLE: string = import.meta.env.PUBLIC_SITE_TITLE ?? '阳光村务 · 青山县计生协';
 export const SITE_DESCRIPTION =
   '青山县计划生育协会村务公开平台：政策文件、扶助对象与资金发放情况依法公开，接受群众监督。';
 export const FEED_PATH = '/feed.xml';
+export const ATOM_PATH = '/atom.xml';
 export const FEED_TITLE = `${SITE_TITLE} · 政策文件`;
 export const HOME_LATEST_COUNT = 10;
 export const TIME_ZONE = 'Asia/Shanghai';
@@ -15,25 +14,4 @@ export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
   SERVICE: '宣传服务',
   ORGANIZATION: '协会建设',
   NOTICE: '通知公告',
-};
-
-export const ROLE_LABELS: Readonly<Record<Approver['role'], string>> = {
-  COUNTY_ADMIN: '县级管理员',
-  TOWNSHIP_ADMIN: '乡镇管理员',
-  VILLAGE_CLERK: '村计生专干',
-  AUDITOR: '审计监督员',
-};
-
-export const REGION_LEVEL_LABELS: Readonly<Record<string, string>> = {
-  COUNTY: '县级',
-  TOWNSHIP: '乡镇级',
-  VILLAGE: '村级',
-  GROUP: '村民小组',
-};
-
-export const PAGE_KIND_LABELS: Readonly<Record<string, string>> = {
-  NOTICE_LIST: '通知列表',
-  RECIPIENT_LIST: '对象名单',
-  TOTALS_TABLE: '汇总表',
-  CHART: '图表',
 };

@@ -16,6 +16,16 @@ describe('decoding escaped text', () => {
     expect(asText(decoded!.view)).toBe('a张晓😀|娓😀😀A|张1|12X');
   });
 
+  // Regression: Pagefind's fragments separate Chinese words with zero-width spaces, hiding names.
+  it('drops invisible characters, raw or escaped, keeping the offsets of what remains', () => {
+    const source = '\uFEFF张\u200B晓\u200C娓\u200D|\\u200b李\u2060雷&#x200B;|1\u00AD3';
+    const decoded = decode(source)!;
+    expect(asText(decoded.view)).toBe('张晓娓|李雷|13');
+    const bytes = Buffer.from(source, 'utf8');
+    expect(decoded.offsets[0]).toBe(bytes.indexOf(Buffer.from('张')));
+    expect(decoded.offsets[3]).toBe(bytes.indexOf(Buffer.from('晓')));
+  });
+
   it('maps every decoded byte back to where its encoded run starts', () => {
     const source = 'ab\\u5f20c%31';
     const decoded = decode(source)!;

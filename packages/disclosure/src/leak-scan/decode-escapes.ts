@@ -3,7 +3,10 @@
 // - HTML numeric character references: &#x5F20; &#24352; (the ';' may be missing);
 // - JavaScript / JSON escapes: \u5f20, \u{5f20}, \xNN, with UTF-16 surrogate pairs joined;
 // - URL percent-encoding: %E5%BC%A0, %31;
-// - full-width digits and X (１３８…, Ｘ), which people type in Chinese text.
+// - full-width digits and X (１３８…, Ｘ), which people type in Chinese text;
+// - invisible characters are dropped: zero-width space, non-joiner and joiner, word joiner, the byte order
+//   mark and the soft hyphen. Pagefind's Chinese word segmentation writes its fragments with a zero-width
+//   space between words (张\u200B晓\u200B娓), so without this a name would never be found there.
 // Each decoded character becomes its UTF-8 bytes; `offsets[i]` is the byte offset in the original file of
 // the encoded run that produced decoded byte i, so a hit maps back to where its first character starts.
 
@@ -15,7 +18,8 @@ export interface DecodedView {
 }
 
 const ANY_ESCAPE =
-  /&#[xX]?[0-9a-fA-F]|\\u[0-9a-fA-F{]|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|\xEF\xBC[\x90-\x99\xB8]|\xEF\xBD\x98/;
+  /&#[xX]?[0-9a-fA-F]|\\u[0-9a-fA-F{]|\\x[0-9a-fA-F]{2}|%[0-9a-fA-F]{2}|\xEF\xBC[\x90-\x99\xB8]|\xEF\xBD\x98|\xE2\x80[\x8B-\x8D]|\xE2\x81\xA0|\xEF\xBB\xBF|\xC2\xAD/;
+const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad]);
 const HTML_REFERENCE = /^&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/;
 const UNICODE_ESCAPE = /^\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/;
 const HEX_ESCAPE = /^\\x([0-9a-fA-F]{2})/;
@@ -34,6 +38,7 @@ export function decodeEscapes(raw: string): DecodedView | null {
     length++;
   };
   const emitCodePoint = (codePoint: number, origin: number): void => {
+    if (INVISIBLE.has(codePoint)) return;
     if (codePoint < 0x80) {
       emitByte(codePoint, origin);
     } else if (codePoint < 0x800) {
@@ -94,9 +99,23 @@ export function decodeEscapes(raw: string): DecodedView | null {
         i += 3;
         continue;
       }
+    } else if (code === 0xe2) {
+      const second = raw.charCodeAt(i + 1);
+      const third = raw.charCodeAt(i + 2);
+      if ((second === 0x80 && third >= 0x8b && third <= 0x8d) || (second === 0x81 && third === 0xa0)) {
+        i += 3;
+        continue;
+      }
+    } else if (code === 0xc2 && raw.charCodeAt(i + 1) === 0xad) {
+      i += 2;
+      continue;
     } else if (code === 0xef) {
       const second = raw.charCodeAt(i + 1);
       const third = raw.charCodeAt(i + 2);
+      if (second === 0xbb && third === 0xbf) {
+        i += 3;
+        continue;
+      }
       if (second === 0xbc && third >= 0x90 && third <= 0x99) {
         emitByte(third - 0x90 + 48, i);
         i += 3;

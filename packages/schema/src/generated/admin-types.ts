@@ -417,7 +417,7 @@ export type AuditEventFilter = {
 export type AwardCategory =
   /** 先进个人 / Advanced individual */
   | 'ADVANCED_INDIVIDUAL'
-  /** 先进集体（协会）/ Advanced unit (an association) */
+  /** 先进集体（协会） / Advanced unit (an association) */
   | 'ADVANCED_UNIT'
   /** 优秀会员 / Excellent member */
   | 'EXCELLENT_MEMBER'
@@ -837,6 +837,8 @@ export type Disclosure = {
   outputFields: Array<Scalars['String']['output']>;
   pageKind: PageKind;
   parameters: Scalars['JSONObject']['output'];
+  /** 去标识化策略，随查询一并批准 / De-identification policy, approved with the query */
+  policy: DisclosurePolicy;
   region: Region;
   /** 已批准且文本未变 / Approved and unchanged since */
   runnable: Scalars['Boolean']['output'];
@@ -852,8 +854,54 @@ export type DisclosureInput = {
   pageKind: PageKind;
   /** 查询变量 / Query variables */
   parameters?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** 去标识化策略；新建时默认 k=5、特殊家庭项目 10，修改时不填则保持不变；修改策略会撤销批准 / Policy; defaults to k 5, sensitive 10 on create, unchanged on update when absent; changing it revokes the approval */
+  policy?: InputMaybe<DisclosurePolicyInput>;
   regionCode: Scalars['String']['input'];
   slug: Scalars['String']['input'];
+};
+
+/** 去标识化策略：小格抑制门槛 / De-identification policy: small-cell thresholds */
+export type DisclosurePolicy = {
+  __typename?: 'DisclosurePolicy';
+  /** 一般项目最少公开人数（≥5）/ Smallest publishable count of people (≥ 5) */
+  k: Scalars['Int']['output'];
+  /** 特殊家庭项目最少公开人数（≥10，且不低于 k）/ The same for sensitive programs (≥ 10, and not below k) */
+  sensitiveK: Scalars['Int']['output'];
+};
+
+export type DisclosurePolicyInput = {
+  k?: Scalars['Int']['input'];
+  sensitiveK?: Scalars['Int']['input'];
+};
+
+/** 试运行（只读并回滚，不保存）/ A dry run: read-only, rolled back, nothing stored */
+export type DisclosurePreview = {
+  __typename?: 'DisclosurePreview';
+  /** 运行日期（中国）/ The run date in China */
+  asOf: Scalars['String']['output'];
+  /** 去标识化后的数据集 / The de-identified dataset */
+  dataset: Scalars['JSONObject']['output'];
+  /** 与上一次发布的差异 / Diff against the last release */
+  diff: Scalars['JSONObject']['output'];
+  isolationFindings: Array<IsolationFinding>;
+  /** 正式运行会给出的拒绝理由；为空则可发布 / The refusal a run would give, or null */
+  refusal?: Maybe<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+};
+
+/** 公开事项的一次发布及其与上一次的差异 / One release of a disclosure and its diff */
+export type DisclosureRelease = {
+  __typename?: 'DisclosureRelease';
+  datasetSha256: Scalars['String']['output'];
+  /** 与上一次发布的差异（新增、删除、变动及原因）/ Diff against the previous release: added, removed, changed, reasons */
+  diff?: Maybe<Scalars['JSONObject']['output']>;
+  documentSha256: Scalars['String']['output'];
+  policy: DisclosurePolicy;
+  /** 上一次发布 / The release compared with */
+  previousRunId?: Maybe<Scalars['ID']['output']>;
+  rowCount: Scalars['Int']['output'];
+  runAt: Scalars['DateTimeISO']['output'];
+  runId: Scalars['ID']['output'];
 };
 
 /** 疑似重复登记 / Suspected duplicate registration */
@@ -1394,6 +1442,17 @@ export type ImportStatus =
   | 'VALID'
   /** 检查中 / Being checked */
   | 'VALIDATING';
+
+/** 与上一次发布对照可能识别到个人之处 / Where this release, read with the previous, singles people out */
+export type IsolationFinding = {
+  __typename?: 'IsolationFinding';
+  /** 列 / Column */
+  field?: Maybe<Scalars['String']['output']>;
+  /** 行键；点名名单为空 / Row key; null for a names list */
+  key?: Maybe<Scalars['JSONObject']['output']>;
+  /** SMALL_MOVE_WITH_REASON | SMALL_REASON | SUPPRESSION_LIFTED */
+  kind: Scalars['String']['output'];
+};
 
 /** 载入项目目录时的默认异议受理单位和电话 / Objection office and phone for the catalogue’s programs */
 export type LoadProgramCatalogueInput = {
@@ -2608,7 +2667,7 @@ export type ProgramKind =
   | 'ONLY_CHILD_PARENT_REWARD'
   /** 农村部分计划生育家庭奖励扶助 / Rural family-planning reward assistance */
   | 'REWARD_ASSISTANCE'
-  /** 计划生育家庭特别扶助（独生子女死亡或伤残）/ Special assistance (only child died or disabled) */
+  /** 计划生育家庭特别扶助（独生子女死亡或伤残） / Special assistance (only child died or disabled) */
   | 'SPECIAL_ASSISTANCE'
   /** 助学金 / Study grant */
   | 'STUDY_GRANT';
@@ -2768,6 +2827,8 @@ export type Query = {
   /** 发放批次，最新在前（含上级区划的批次）/ Disbursement batches, latest first (those above you included) */
   disbursementBatches: DisbursementBatchConnection;
   disclosure: Disclosure;
+  /** 公开事项的发布历史（新的在前），含差异 / Releases of a disclosure, newest first, with diffs */
+  disclosureReleases: Array<DisclosureRelease>;
   /** 公开事项 / Disclosures in your jurisdiction */
   disclosures: Array<Disclosure>;
   /** 疑似重复登记，县级核查（其他辖区为空）/ Suspected duplicates for county review (empty for other scopes) */
@@ -2812,6 +2873,8 @@ export type Query = {
   policies: PolicyConnection;
   /** 一份政策文件 / One policy */
   policy: Policy;
+  /** 试运行公开事项：只读、回滚、不保存，返回去标识化数据集及与上次发布的差异 / Dry-run a disclosure: read-only, rolled back */
+  previewDisclosure: DisclosurePreview;
   /** 一个扶助项目 / One benefit program */
   program: Program;
   /** 本县的扶助项目 / The benefit programs of your county */
@@ -2903,6 +2966,12 @@ export type QueryDisbursementBatchesArgs = {
 
 export type QueryDisclosureArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDisclosureReleasesArgs = {
+  disclosureId: Scalars['ID']['input'];
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -3026,6 +3095,11 @@ export type QueryPoliciesArgs = {
 
 
 export type QueryPolicyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewDisclosureArgs = {
   id: Scalars['ID']['input'];
 };
 

@@ -5,6 +5,7 @@ import { Migration0003SessionTouch } from './migrations/0003-session-touch.ts';
 import { Migration0004AuditChain } from './migrations/0004-audit-chain.ts';
 import { Migration0005Money } from './migrations/0005-money.ts';
 import { Migration0006Awards } from './migrations/0006-awards.ts';
+import { Migration0007Releases } from './migrations/0007-releases.ts';
 
 /** Every migration, in order. Listed by hand so they load under any transpiler, with no file globbing. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: '0004-audit-chain', class: Migration0004AuditChain },
   { name: '0005-money', class: Migration0005Money },
   { name: '0006-awards', class: Migration0006Awards },
+  { name: '0007-releases', class: Migration0007Releases },
 ];

@@ -13,6 +13,7 @@ import {
 } from '@sunshine/disclosure/dataset';
 import { datasetFile, MANIFEST_FILE, queryFile } from '@sunshine/disclosure/publication-files';
 import { prettifyError, type ZodType } from 'zod';
+import { type ReleaseEntry, releaseHistorySchema } from './public-rows.ts';
 
 /** A publication file that the portal refuses to build from; the message names the file. */
 export class PublicationFileError extends Error {
@@ -37,13 +38,28 @@ export interface QueryFile {
   query: ApprovedQuery;
 }
 
+export interface ReleaseFile {
+  file: string;
+  /** Newest first. */
+  entries: ReleaseEntry[];
+}
+
 export interface Publications {
   dir: string;
   manifest: Manifest | undefined;
+  /** sha256 of the manifest file's bytes: the one hash that pins the whole release. */
+  manifestSha256: string | undefined;
   /** Keyed by disclosure slug, sorted by slug. */
   datasets: Map<string, DatasetFile>;
   queries: Map<string, QueryFile>;
+  /** Release histories (`releases/<slug>.json`), read leniently: an unreadable one is left out with a warning. */
+  releases: Map<string, ReleaseFile>;
+  /** What was left out, for the build log. */
+  warnings: string[];
 }
+
+/** Where a disclosure's release history is written, relative to the publications folder. */
+export const releaseFile = (slug: string): string => `releases/${slug}.json`;
 
 export const sha256Hex = (content: string | Uint8Array): string =>
   createHash('sha256').update(content).digest('hex');
@@ -64,7 +80,15 @@ export function resolvePublicationsDir(portalRoot: URL, env: NodeJS.ProcessEnv =
  * publication, so a fresh checkout still builds.
  */
 export async function readPublications(dir: string): Promise<Publications> {
-  const empty: Publications = { dir, manifest: undefined, datasets: new Map(), queries: new Map() };
+  const empty: Publications = {
+    dir,
+    manifest: undefined,
+    manifestSha256: undefined,
+    datasets: new Map(),
+    queries: new Map(),
+    releases: new Map(),
+    warnings: [],
+  };
   if (!existsSync(dir)) return empty;
 
   const datasetPaths = await listJson(dir, 'datasets');
@@ -75,7 +99,8 @@ export async function readPublications(dir: string): Promise<Publications> {
     throw new PublicationFileError(MANIFEST_FILE, '缺少清单文件，但发布目录中有数据文件 (manifest missing)');
   }
 
-  const manifest = parseWith(manifestSchema, MANIFEST_FILE, await readFile(join(dir, MANIFEST_FILE), 'utf8'));
+  const manifestBytes = await readFile(join(dir, MANIFEST_FILE));
+  const manifest = parseWith(manifestSchema, MANIFEST_FILE, manifestBytes.toString('utf8'));
   const contents = await verifyManifest(dir, manifest, [...datasetPaths, ...queryPaths]);
 
   const queries = new Map<string, QueryFile>();
@@ -116,7 +141,19 @@ export async function readPublications(dir: string): Promise<Publications> {
     datasets.set(provenance.slug, { file, dataset });
   }
 
-  return { dir, manifest, datasets, queries };
+  const warnings: string[] = [];
+  const releases = new Map<string, ReleaseFile>();
+  for (const file of await listJson(dir, 'releases')) {
+    const slug = basename(file, '.json');
+    const text = contents.get(file) ?? (await readFile(join(dir, file), 'utf8'));
+    try {
+      releases.set(slug, { file, entries: parseWith(releaseHistorySchema, file, text) });
+    } catch (error) {
+      warnings.push(`发布历史无法读取，已略过 (release history skipped): ${(error as Error).message}`);
+    }
+  }
+
+  return { dir, manifest, manifestSha256: sha256Hex(manifestBytes), datasets, queries, releases, warnings };
 }
 
 /** Parses JSON and validates it, turning both kinds of failure into an error naming the file. */

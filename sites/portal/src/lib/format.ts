@@ -47,3 +47,21 @@ const MEDIA_TYPE_NAMES: Readonly<Record<string, string>> = {
 export function describeMediaType(mediaType: string): string {
   return MEDIA_TYPE_NAMES[mediaType.toLowerCase()] ?? mediaType;
 }
+
+/** Fen (a digit string) as yuan with thousands separators: `96000` → `960`, `12345` → `123.45`. */
+export function fenToYuanText(fen: string | number | bigint): string {
+  const value = BigInt(fen);
+  const yuan = (value / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = value % 100n;
+  return cents === 0n ? yuan : `${yuan}.${cents.toString().padStart(2, '0')}`;
+}
+
+/** Fen as a number of yuan, for chart bar lengths only (never for display). */
+export function fenToYuanNumber(fen: string | number | bigint): number {
+  return Number(BigInt(fen)) / 100;
+}
+
+/** A plain count with thousands separators. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -12,3 +12,9 @@ export async function getPoliciesNewestFirst() {
 export async function getPolicyDataset() {
   return (await getEntry('datasets', POLICY_NOTICES_SLUG))?.data;
 }
+
+/** The policy list as the newsroom pages show it (bodies left out) and the dataset's provenance. */
+export async function policyListView() {
+  const notices = (await getPoliciesNewestFirst()).map(({ bodyMarkdown: _body, ...rest }) => rest);
+  return { notices, provenance: (await getPolicyDataset())?.provenance };
+}

@@ -2,6 +2,7 @@ import '../../reflect-metadata.ts';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../graphql/page-info.type.ts';
 import { fenDescription } from '../projects/project.type.ts';
+import { AWARD_CATEGORY_LABELS } from './award-category-labels.ts';
 
 export const AWARD_CATEGORIES = [
   'ADVANCED_UNIT',
@@ -23,12 +24,12 @@ export enum AwardCategoryEnum {
 registerEnumType(AwardCategoryEnum, {
   name: 'AwardCategory',
   description: '表彰类别 / Category of commendation',
-  valuesConfig: {
-    ADVANCED_UNIT: { description: '先进集体（协会）/ Advanced unit (an association)' },
-    ADVANCED_INDIVIDUAL: { description: '先进个人 / Advanced individual' },
-    EXCELLENT_MEMBER: { description: '优秀会员 / Excellent member' },
-    EXCELLENT_VOLUNTEER: { description: '优秀志愿者 / Excellent volunteer' },
-  },
+  valuesConfig: Object.fromEntries(
+    AWARD_CATEGORIES.map((category) => [
+      category,
+      { description: `${AWARD_CATEGORY_LABELS[category].zh} / ${AWARD_CATEGORY_LABELS[category].en}` },
+    ]),
+  ),
 });
 
 /** A commendation round as admins see it. `region` and `recipients` are resolved in award.resolver.ts. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { POLICY_NOTICES_DISCLOSURE } from '@sunshine/disclosure/policy-notices-disclosure';
+import { PUBLIC_DISCLOSURES } from '@sunshine/disclosure/disclosures';
 import pg from 'pg';
 import type { ApiConfig } from '../../config.ts';
 import { createOrm } from '../../db/create-orm.ts';
@@ -85,8 +85,8 @@ function emptyCounts(): LoadDemoCounts {
 
 /**
  * Loads the demo county into an empty database (it refuses a database that has regions), then,
- * through the real services, drafts the policy-notices disclosure as one county admin, approves
- * it as the other, and runs the first publication. Everything is loaded in one transaction as the
+ * through the real services, drafts every public disclosure as one county admin, approves each
+ * as the other, and runs the first publication. Everything is loaded in one transaction as the
  * owner, county by county: a county is generated, streamed in with COPY and dropped before the
  * next, so province scale (100 counties, 14 million persons) holds one county at a time.
  */
@@ -581,20 +581,24 @@ async function publishFirstRelease(options: LoadDemoOptions, countyCodes: string
         DEMO_PASSWORD,
         'demo-loader',
       );
-      const draft = await services.disclosures.create(
-        { user: drafter.user },
-        {
-          ...POLICY_NOTICES_DISCLOSURE,
-          slug:
-            countyCodes.length > 1
-              ? `${POLICY_NOTICES_DISCLOSURE.slug}-${countyCode.slice(0, 6)}`
-              : POLICY_NOTICES_DISCLOSURE.slug,
-          outputFields: [...POLICY_NOTICES_DISCLOSURE.outputFields],
-          regionCode: countyCode,
-          parameters: { regionCode: countyCode },
-        },
-      );
-      await services.disclosures.approve({ user: approver.user }, draft.id, draft.documentSha256);
+      // Every public dataset, drafted by one county admin and approved by the other before the
+      // first run; with several counties each slug carries its county code.
+      for (const definition of PUBLIC_DISCLOSURES) {
+        const draft = await services.disclosures.create(
+          { user: drafter.user },
+          {
+            slug: countyCodes.length > 1 ? `${definition.slug}-${countyCode.slice(0, 6)}` : definition.slug,
+            name: definition.name,
+            description: definition.description,
+            pageKind: definition.pageKind,
+            document: definition.document,
+            outputFields: [...definition.outputFields],
+            regionCode: countyCode,
+            parameters: { regionCode: countyCode },
+          },
+        );
+        await services.disclosures.approve({ user: approver.user }, draft.id, draft.documentSha256);
+      }
       await services.publications.run({ user: approver.user });
       await services.identity.signOut(drafter.token);
       await services.identity.signOut(approver.token);

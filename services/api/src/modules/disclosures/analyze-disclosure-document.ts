@@ -1,3 +1,4 @@
+import { COLUMN_KINDS, type ColumnKind } from '@sunshine/disclosure/dataset';
 import {
   type GraphQLField,
   type GraphQLSchema,
@@ -11,7 +12,6 @@ import {
   type SelectionSetNode,
   validate,
 } from 'graphql';
-import { COLUMN_KINDS, type ColumnKind } from '@sunshine/disclosure/dataset';
 import { badInput } from '../../errors/domain-error.ts';
 
 export interface DocumentAnalysis {

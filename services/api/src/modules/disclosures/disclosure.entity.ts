@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { DisclosurePolicy } from '@sunshine/disclosure/dataset';
 import { RegionSchema } from '../regions/region.entity.ts';
 
 export const PAGE_KINDS = ['NOTICE_LIST', 'RECIPIENT_LIST', 'TOTALS_TABLE', 'CHART'] as const;
@@ -23,6 +24,8 @@ export const DisclosureSchema = defineEntity({
     documentSha256: p.string().generated('stored'),
     parameters: p.json<Record<string, unknown>>(),
     outputFields: p.array(),
+    /** De-identification thresholds, approved with the text (migration 0007). */
+    policy: p.json<DisclosurePolicy>(),
     draftedBy: p.uuid(),
     draftedAt: p.datetime(),
     approvedBy: p.uuid().nullable(),

@@ -309,3 +309,131 @@ describe('who may draft and what may be drafted', () => {
     });
   }
 });
+
+describe('the de-identification policy, approved with the text', () => {
+  const FIELDS =
+    'id slug documentSha256 runnable version approvedSha256 draftedByViewer policy { k sensitiveK }';
+  const CREATE_WITH_POLICY = `mutation($input: DisclosureInput!) { createDisclosure(input: $input) { ${FIELDS} } }`;
+  const UPDATE_WITH_POLICY = `mutation($id: ID!, $v: Int!, $input: DisclosureInput!) {
+    updateDisclosure(id: $id, expectedVersion: $v, input: $input) { ${FIELDS} } }`;
+  const APPROVE_WITH_POLICY = `mutation($id: ID!, $sha: String!) {
+    approveDisclosure(id: $id, documentSha256: $sha) { ${FIELDS} } }`;
+  type WithPolicy = Disclosure & { policy: { k: number; sensitiveK: number } };
+
+  async function approved(slug: string, policy?: { k: number; sensitiveK: number }): Promise<WithPolicy> {
+    const created = await t.graphql<{ createDisclosure: WithPolicy }>(
+      CREATE_WITH_POLICY,
+      { input: disclosureInput(slug, policy ? { policy } : {}) },
+      admin,
+    );
+    expect(created.errors).toBeUndefined();
+    const draft = created.data?.createDisclosure as WithPolicy;
+    const res = await t.graphql<{ approveDisclosure: WithPolicy }>(
+      APPROVE_WITH_POLICY,
+      { id: draft.id, sha: draft.documentSha256 },
+      approver,
+    );
+    expect(res.data?.approveDisclosure.runnable).toBe(true);
+    return res.data?.approveDisclosure as WithPolicy;
+  }
+
+  it('defaults to the platform floors, k 5 and 10 for sensitive programs', async () => {
+    expect((await approved('policy-default')).policy).toEqual({ k: 5, sensitiveK: 10 });
+    expect((await approved('policy-raised', { k: 7, sensitiveK: 15 })).policy).toEqual({
+      k: 7,
+      sensitiveK: 15,
+    });
+  });
+
+  for (const [name, policy, field] of [
+    ['k below 5', { k: 4, sensitiveK: 10 }, 'input.policy.k'],
+    ['k not a whole number', { k: 5.5, sensitiveK: 10 }, 'input.policy.k'],
+    ['sensitiveK below 10', { k: 5, sensitiveK: 9 }, 'input.policy.sensitiveK'],
+    ['sensitiveK below k', { k: 12, sensitiveK: 11 }, 'input.policy.sensitiveK'],
+  ] as const) {
+    it(`refuses a policy with ${name}, naming ${field}`, async () => {
+      const slug = `policy-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+      const res = await t.graphql(CREATE_WITH_POLICY, { input: disclosureInput(slug, { policy }) }, admin);
+      const error = res.errors?.[0];
+      // A fractional k is refused by GraphQL's Int before the service sees it.
+      if (Number.isInteger(policy.k)) {
+        expect(error?.extensions).toMatchObject({ code: 'BAD_INPUT', field });
+        expect(error?.message).toMatch(BILINGUAL);
+      } else {
+        expect(error).toBeDefined();
+      }
+      const [row] = await t.ownerSql<{ n: number }>(
+        'select count(*)::int as n from disclosure where slug = $1',
+        [slug],
+      );
+      expect(row?.n).toBe(0);
+    });
+  }
+
+  it('drops the approval when only the policy changes, and keeps the policy when an edit leaves it out', async () => {
+    const disclosure = await approved('policy-edited', { k: 6, sensitiveK: 12 });
+    const renamed = await t.graphql<{ updateDisclosure: WithPolicy }>(
+      UPDATE_WITH_POLICY,
+      {
+        id: disclosure.id,
+        v: disclosure.version,
+        input: disclosureInput(disclosure.slug, { name: '政策文件（更名）' }),
+      },
+      admin,
+    );
+    expect(renamed.data?.updateDisclosure).toMatchObject({
+      runnable: true,
+      policy: { k: 6, sensitiveK: 12 },
+    });
+    const lowered = await t.graphql<{ updateDisclosure: WithPolicy }>(
+      UPDATE_WITH_POLICY,
+      {
+        id: disclosure.id,
+        v: renamed.data?.updateDisclosure.version,
+        input: disclosureInput(disclosure.slug, { policy: { k: 5, sensitiveK: 10 } }),
+      },
+      approver,
+    );
+    expect(lowered.errors).toBeUndefined();
+    expect(lowered.data?.updateDisclosure).toMatchObject({
+      runnable: false,
+      approvedSha256: null,
+      draftedByViewer: true,
+      policy: { k: 5, sensitiveK: 10 },
+    });
+    // The editor is now the drafter: the same person cannot approve the lowered policy.
+    const self = await t.graphql(
+      APPROVE_WITH_POLICY,
+      { id: disclosure.id, sha: disclosure.documentSha256 },
+      approver,
+    );
+    expect(self.errors?.[0]?.extensions?.code).toBe('FOUR_EYES');
+  });
+
+  it('drops the approval on a policy edit written as raw SQL, and refuses a policy below the floors', async () => {
+    const disclosure = await approved('policy-raw-sql');
+    await t.sqlAs(
+      'county.admin',
+      `update disclosure set policy = '{"k": 6, "sensitiveK": 10}' where id = $1`,
+      [disclosure.id],
+    );
+    expect(await approvalOf(disclosure.id)).toMatchObject({ approved_by: null, approved_sha256: null });
+    for (const policy of [
+      '{"k": 4, "sensitiveK": 10}',
+      '{"k": 5, "sensitiveK": 9}',
+      '{"k": 11, "sensitiveK": 10}',
+      '{"k": 5}',
+      '{"k": 5, "sensitiveK": 10, "l": 2}',
+      '{"k": "5", "sensitiveK": 10}',
+      '{"k": 5.5, "sensitiveK": 10}',
+    ]) {
+      await expect(
+        t.sqlAs('county.admin', 'update disclosure set policy = $2::jsonb where id = $1', [
+          disclosure.id,
+          policy,
+        ]),
+        policy,
+      ).rejects.toMatchObject({ code: '23514', constraint: 'disclosure_policy_floors' });
+    }
+  });
+});

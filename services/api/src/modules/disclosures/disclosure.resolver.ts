@@ -3,7 +3,14 @@ import { actorOf, type RequestContext } from '../../graphql/request-context.ts';
 import type { RoleEnum } from '../identity/identity.type.ts';
 import { toRegionType } from '../regions/region.type.ts';
 import type { DisclosureView } from './disclosure.service.ts';
-import { DisclosureInput, DisclosureType, type PageKindEnum, PublicationRunType } from './disclosure.type.ts';
+import {
+  DisclosureInput,
+  DisclosurePreviewType,
+  DisclosureReleaseType,
+  DisclosureType,
+  type PageKindEnum,
+  PublicationRunType,
+} from './disclosure.type.ts';
 
 function toDisclosureType(view: DisclosureView, viewerId: string): DisclosureType {
   return {
@@ -17,6 +24,7 @@ function toDisclosureType(view: DisclosureView, viewerId: string): DisclosureTyp
     documentSha256: view.documentSha256,
     parameters: view.parameters,
     outputFields: view.outputFields,
+    policy: { k: view.policy.k, sensitiveK: view.policy.sensitiveK },
     draftedAt: view.draftedAt,
     draftedByViewer: view.draftedBy === viewerId,
     approvedRole: view.approvedRole as RoleEnum | null,
@@ -40,6 +48,48 @@ export class DisclosureResolver {
   async disclosure(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<DisclosureType> {
     const actor = actorOf(ctx);
     return toDisclosureType(await ctx.services.disclosures.get(actor, id), actor.user.id);
+  }
+
+  @Query(() => [DisclosureReleaseType], {
+    description:
+      '公开事项的发布历史（新的在前），含差异 / Releases of a disclosure, newest first, with diffs',
+  })
+  async disclosureReleases(
+    @Arg('disclosureId', () => ID) disclosureId: string,
+    @Arg('limit', () => Int, { defaultValue: 50, description: '最多条数（1–200）/ At most this many' })
+    limit: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DisclosureReleaseType[]> {
+    const releases = await ctx.services.publications.releases(actorOf(ctx), disclosureId, limit);
+    return releases.map((release) => ({
+      runId: release.runId,
+      runAt: new Date(release.runAt),
+      previousRunId: release.previousRunId,
+      documentSha256: release.documentSha256,
+      datasetSha256: release.datasetSha256,
+      rowCount: release.rowCount,
+      policy: { k: release.policy.k, sensitiveK: release.policy.sensitiveK },
+      diff: release.diff,
+    }));
+  }
+
+  @Query(() => DisclosurePreviewType, {
+    description:
+      '试运行公开事项：只读、回滚、不保存，返回去标识化数据集及与上次发布的差异 / Dry-run a disclosure: read-only, rolled back',
+  })
+  async previewDisclosure(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DisclosurePreviewType> {
+    const preview = await ctx.services.publications.preview(actorOf(ctx), id);
+    return {
+      asOf: preview.asOf,
+      rowCount: preview.rowCount,
+      dataset: preview.dataset,
+      diff: preview.diff,
+      isolationFindings: preview.findings,
+      refusal: preview.refusal,
+    };
   }
 
   @Mutation(() => DisclosureType, { description: '起草公开事项 / Draft a disclosure' })

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '@sunshine/disclosure/dataset';
 import type { GraphQLSchema } from 'graphql';
 import { flushOrConflict } from '../../db/flush-or-conflict.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
@@ -21,7 +22,7 @@ const DUPLICATE_SLUG = {
 
 /** The validated fields as entity columns (everything but drafting and approval). */
 function disclosureColumns(fields: DisclosureFields, region: Region) {
-  const { regionCode: _regionCode, ...columns } = fields;
+  const { regionCode: _regionCode, policy: _policy, ...columns } = fields;
   return { ...columns, region };
 }
 
@@ -34,6 +35,8 @@ export interface DisclosureFields {
   document: string;
   parameters: Record<string, unknown>;
   outputFields: string[];
+  /** De-identification thresholds; on create absent means the platform default, on update "keep". */
+  policy?: DisclosurePolicy | null;
 }
 
 export interface DisclosureView extends Disclosure {
@@ -73,6 +76,7 @@ export class DisclosureService {
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       const disclosure = em.create(DisclosureSchema, {
         ...disclosureColumns(fields, region),
+        policy: fields.policy ?? { ...DEFAULT_DISCLOSURE_POLICY },
         draftedBy: actor.user.id,
         draftedAt: new Date(),
         approvedBy: null,
@@ -110,6 +114,7 @@ export class DisclosureService {
       const region = await findRegionInScope(em, actor, fields.regionCode, 'input.regionCode');
       em.assign(disclosure, {
         ...disclosureColumns(fields, region),
+        policy: fields.policy ?? disclosure.policy,
         version: disclosure.version + 1,
       });
       await flushOrConflict(em, DUPLICATE_SLUG);
@@ -260,8 +265,38 @@ export class DisclosureService {
     ) {
       throw badInput('input.parameters', '参数必须是一个对象', 'Parameters must be an object');
     }
-    return { ...input, slug, name, outputFields, description: input.description.trim() };
+    const policy = input.policy == null ? null : validatePolicy(input.policy);
+    return { ...input, slug, name, outputFields, policy, description: input.description.trim() };
   }
+}
+
+/**
+ * The platform's floors, which a policy can raise but never lower: k ≥ 5, and for sensitive
+ * programs (published by township only) k ≥ 10 and never below the policy's own k.
+ */
+function validatePolicy(policy: DisclosurePolicy): DisclosurePolicy {
+  if (!Number.isInteger(policy.k) || policy.k < 5 || policy.k > 100) {
+    throw badInput(
+      'input.policy.k',
+      '公开门槛 k 应为 5–100 之间的整数（平台下限为 5）',
+      'k must be a whole number from 5 to 100 (the platform floor is 5)',
+    );
+  }
+  if (!Number.isInteger(policy.sensitiveK) || policy.sensitiveK < 10 || policy.sensitiveK > 100) {
+    throw badInput(
+      'input.policy.sensitiveK',
+      '特殊家庭项目的公开门槛应为 10–100 之间的整数（平台下限为 10）',
+      'sensitiveK must be a whole number from 10 to 100 (the platform floor is 10)',
+    );
+  }
+  if (policy.sensitiveK < policy.k) {
+    throw badInput(
+      'input.policy.sensitiveK',
+      '特殊家庭项目的公开门槛不能低于一般项目的门槛 k',
+      'sensitiveK cannot be below k',
+    );
+  }
+  return { k: policy.k, sensitiveK: policy.sensitiveK };
 }
 
 function toView(disclosure: Disclosure): DisclosureView {

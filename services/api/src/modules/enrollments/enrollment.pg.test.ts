@@ -82,7 +82,7 @@ describe('enrollments', () => {
     });
     expect(submitted.personName.length).toBeGreaterThan(0);
     expect(submitted.person?.residentIdMasked).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-    expect(submitted.objectionToken).toMatch(/^[0-9a-f]{32}$/);
+    expect(submitted.objectionToken).toMatch(/^[a-p]{32}$/);
     expect(submitted.evidence.map((item) => item.labelZh)).toEqual([
       '户口簿',
       '居民身份证',

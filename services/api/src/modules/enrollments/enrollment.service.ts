@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { mayReadSensitive, mayWriteSensitive } from '../households/household.service.ts';
 import { type Actor, APPROVER_ROLES } from '../identity/actor.ts';
 import type { SessionUser } from '../identity/session-user.ts';
+import { publicObjectionToken } from '../notices/objection-token.ts';
 import {
   checkEligibility,
   type EligibilityFacts,
@@ -141,7 +142,7 @@ export function toEnrollmentView(row: EnrollmentRow): EnrollmentView {
     rejectedAt: at(row.rejected_at),
     rejectionReason: row.rejection_reason,
     noticeId: row.notice_id,
-    objectionToken: row.objection_token,
+    objectionToken: publicObjectionToken(row.objection_token),
     sensitive: row.sensitive,
     version: row.version,
   };

@@ -32,6 +32,7 @@ import {
   type ObjectionOutcome,
   type ObjectionStatus,
 } from './notice.type.ts';
+import { publicObjectionToken, storedObjectionToken } from './objection-token.ts';
 
 const NOTICE = { zh: '公示', en: 'Notice' };
 const OBJECTION = { zh: '异议', en: 'Objection' };
@@ -175,7 +176,7 @@ function toObjectionView(row: ObjectionRow): ObjectionView {
     id: row.id,
     noticeId: row.notice_id,
     enrollmentId: row.enrollment_id,
-    objectionToken: row.objection_token,
+    objectionToken: publicObjectionToken(row.objection_token),
     receivedOn: row.received_on,
     channel: row.channel,
     summary: row.summary,
@@ -356,7 +357,7 @@ export class NoticeService {
    */
   async recordObjection(actor: Actor, input: ObjectionFields): Promise<ObjectionView> {
     if (actor.user.role === 'AUDITOR') throw new DomainError(AUDITOR_READS);
-    const token = input.token.trim().toLowerCase();
+    const token = storedObjectionToken(input.token);
     if (!TOKEN.test(token)) throw new DomainError(TOKEN_NOT_FOUND);
     const receivedOn = requireDate(
       'input.receivedOn',

@@ -198,7 +198,7 @@ const DUPLICATE_CODE = {
 };
 
 /** What one payment of a standard comes to: a monthly standard paid yearly is twelve months. */
-function monthsPerPayment(program: Pick<ProgramView, 'amountUnit' | 'paymentPeriod'>): bigint {
+export function monthsPerPayment(program: Pick<ProgramView, 'amountUnit' | 'paymentPeriod'>): bigint {
   return program.amountUnit === 'PER_PERSON_MONTH' && program.paymentPeriod === 'YEAR' ? 12n : 1n;
 }
 

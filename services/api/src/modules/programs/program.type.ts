@@ -4,6 +4,16 @@ import { PlanningStatusEnum, SensitiveStatusEnum } from '../households/household
 import { fenDescription } from '../projects/project.type.ts';
 import { EVIDENCE_LABELS } from './evidence-labels.ts';
 import { EVIDENCE_KINDS } from './program-catalogue.ts';
+import { AMOUNT_UNIT_LABELS, FUNDING_TIER_LABELS, PROGRAM_KIND_LABELS } from './program-labels.ts';
+
+/** An enum's value descriptions from its label table: "中文 / English". */
+function bilingual(
+  labels: Record<string, { zh: string; en: string }>,
+): Record<string, { description: string }> {
+  return Object.fromEntries(
+    Object.entries(labels).map(([value, label]) => [value, { description: `${label.zh} / ${label.en}` }]),
+  );
+}
 
 export enum ProgramKindEnum {
   REWARD_ASSISTANCE = 'REWARD_ASSISTANCE',
@@ -16,19 +26,7 @@ export enum ProgramKindEnum {
 registerEnumType(ProgramKindEnum, {
   name: 'ProgramKind',
   description: '扶助项目类型 / Kind of benefit program',
-  valuesConfig: {
-    REWARD_ASSISTANCE: {
-      description: '农村部分计划生育家庭奖励扶助 / Rural family-planning reward assistance',
-    },
-    SPECIAL_ASSISTANCE: {
-      description:
-        '计划生育家庭特别扶助（独生子女死亡或伤残）/ Special assistance (only child died or disabled)',
-    },
-    ONLY_CHILD_PARENT_REWARD: { description: "独生子女父母奖励 / Only-child parents' reward" },
-    CARE_PAYMENT: { description: '关怀抚慰金 / Care and comfort payment' },
-    EMERGENCY_AID: { description: '救助金 / Emergency aid' },
-    STUDY_GRANT: { description: '助学金 / Study grant' },
-  },
+  valuesConfig: bilingual(PROGRAM_KIND_LABELS),
 });
 
 export enum FundingTierEnum {
@@ -40,12 +38,7 @@ export enum FundingTierEnum {
 registerEnumType(FundingTierEnum, {
   name: 'FundingTier',
   description: '资金层级 / Who funds it',
-  valuesConfig: {
-    NATIONAL: { description: '中央 / National' },
-    PROVINCIAL: { description: '省级 / Provincial' },
-    COUNTY: { description: '县级 / County' },
-    TOWNSHIP: { description: '乡镇 / Township' },
-  },
+  valuesConfig: bilingual(FUNDING_TIER_LABELS),
 });
 
 export enum AmountUnitEnum {
@@ -56,11 +49,7 @@ export enum AmountUnitEnum {
 registerEnumType(AmountUnitEnum, {
   name: 'AmountUnit',
   description: '标准的计量单位 / What a standard amount is per',
-  valuesConfig: {
-    PER_PERSON_YEAR: { description: '每人每年 / Per person per year' },
-    PER_PERSON_MONTH: { description: '每人每月 / Per person per month' },
-    PER_EVENT: { description: '每次 / Per event' },
-  },
+  valuesConfig: bilingual(AMOUNT_UNIT_LABELS),
 });
 
 export enum PaymentPeriodEnum {

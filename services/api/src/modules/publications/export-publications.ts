@@ -1,6 +1,6 @@
-import type { Dataset } from '@sunshine/disclosure/dataset';
+import type { Dataset, DisclosurePolicy } from '@sunshine/disclosure/dataset';
 import pg from 'pg';
-import { approvedQuery } from './publication.service.ts';
+import { approvedQuery, historiesFrom } from './publication.service.ts';
 import { writePublicationFiles } from './write-publication-files.ts';
 
 /**
@@ -14,6 +14,9 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
   try {
     const { rows } = await client.query<{
       dataset: Dataset;
+      disclosure_id: string;
+      slug: string;
+      policy: DisclosurePolicy;
       run_id: string;
       run_at: Date;
       audit_chain_seq: string | null;
@@ -23,11 +26,12 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
       parameters: Record<string, unknown>;
       output_fields: string[];
     }>(
-      `select distinct on (p.disclosure_id) p.dataset, p.run_id, p.run_at, d.description, d.document,
+      `select distinct on (p.disclosure_id) p.dataset, p.disclosure_id, d.slug, p.policy, p.run_id, p.run_at,
+              d.description, d.document,
               d.parameters, d.output_fields, r.audit_chain_seq::text as audit_chain_seq, r.audit_chain_sha256
          from publication p join disclosure d on d.id = p.disclosure_id join publication_run r on r.id = p.run_id
         where d.approved_sha256 = d.document_sha256 and p.document_sha256 = d.approved_sha256
-        order by p.disclosure_id, p.run_at desc`,
+        order by p.disclosure_id, p.run_at desc, p.id desc`,
     );
     if (rows.length === 0) return 0;
     const latest = rows.reduce((a, b) => (a.run_at > b.run_at ? a : b));
@@ -37,7 +41,16 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
         document: row.document,
         parameters: row.parameters,
         outputFields: row.output_fields,
+        // The policy the dataset was made under, recorded with it.
+        policy: row.policy,
       }),
+    );
+    const disclosures = rows.map((row) => ({ id: row.disclosure_id, slug: row.slug }));
+    const history = await client.query(
+      `select p.disclosure_id, p.run_id, p.run_at, p.document_sha256, p.dataset_sha256, p.row_count, p.policy, p.diff
+         from publication p where p.disclosure_id = any($1::uuid[])
+        order by p.disclosure_id, p.run_at desc, p.id desc`,
+      [disclosures.map((d) => d.id)],
     );
     await writePublicationFiles(dir, {
       runId: latest.run_id,
@@ -49,6 +62,7 @@ export async function exportPublications(ownerDatabaseUrl: string, dir: string):
           : null,
       datasets: rows.map((row) => row.dataset),
       queries,
+      releases: historiesFrom(history.rows, disclosures),
     });
     return rows.length;
   } finally {

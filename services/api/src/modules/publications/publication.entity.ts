@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { Dataset } from '@sunshine/disclosure/dataset';
+import type { Dataset, DisclosurePolicy } from '@sunshine/disclosure/dataset';
+import type { ReleaseDiff } from '@sunshine/disclosure/releases/release-diff';
 import { DisclosureSchema } from '../disclosures/disclosure.entity.ts';
 import { RegionSchema } from '../regions/region.entity.ts';
 
@@ -40,6 +41,12 @@ export const PublicationSchema = defineEntity({
     datasetSha256: p.string(),
     rowCount: p.integer(),
     runAt: p.datetime(),
+    /** The latest earlier release of the same disclosure; null for the first (migration 0007). */
+    previousPublicationId: p.uuid().nullable(),
+    /** This release compared with the previous one; null only for releases made before 0007. */
+    diff: p.json<ReleaseDiff>().nullable(),
+    /** The policy the dataset was made under: the disclosure's approved one. */
+    policy: p.json<DisclosurePolicy>(),
   },
 });
 export type Publication = InferEntity<typeof PublicationSchema>;

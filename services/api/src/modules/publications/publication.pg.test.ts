@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { approvedQuerySchema, datasetSchema, manifestSchema } from '@sunshine/disclosure/dataset';
+import { PUBLIC_DISCLOSURES } from '@sunshine/disclosure/disclosures';
 import { POLICY_NOTICES_DISCLOSURE } from '@sunshine/disclosure/policy-notices-disclosure';
 import { datasetFile, MANIFEST_FILE, queryFile } from '@sunshine/disclosure/publication-files';
+import { scanForLeaks } from '@sunshine/disclosure/scan-for-leaks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APPROVE_DISCLOSURE,
@@ -113,13 +115,15 @@ async function allFiles(dir = t.publicationsDir): Promise<string[]> {
 
 describe('a publication run', () => {
   it('runs only approved, unchanged disclosures', async () => {
+    // The demo county's own disclosures (every public dataset) and the one approved here.
+    const expected = [...PUBLIC_DISCLOSURES.map((d) => d.slug), PUBLISHED].sort();
     const slugs = run.datasets.map((dataset) => dataset.slug).sort();
-    expect(slugs).toEqual(['policy-notices', PUBLISHED]);
+    expect(slugs).toEqual(expected);
     const stored = await t.ownerSql<{ slug: string }>(
       `select d.slug from publication p join disclosure d on d.id = p.disclosure_id where p.run_id = $1 order by 1`,
       [run.id],
     );
-    expect(stored.map((row) => row.slug)).toEqual(['policy-notices', PUBLISHED]);
+    expect(stored.map((row) => row.slug)).toEqual(expected);
     const [never] = await t.ownerSql<{ n: number }>(
       'select count(*)::int as n from publication where disclosure_id = any($1::uuid[])',
       [[disclosures[UNAPPROVED]?.id, disclosures[EDITED]?.id]],
@@ -177,15 +181,17 @@ describe('a publication run', () => {
     for (const file of files) {
       const text = (await readFile(file)).toString('utf8');
       for (const user of users) {
-        if (
-          text.includes(user.display_name) ||
-          text.includes(user.id) ||
-          text.includes(`"${user.username}"`)
-        ) {
+        if (text.includes(user.id) || text.includes(`"${user.username}"`)) {
           throw new Error(`${path.basename(file)} names user ${user.username}`);
         }
       }
     }
+    // Staff names as the portal's leak scan looks for them: a two-character name counts where it
+    // stands alone, not inside a place name (王家 in 王家村).
+    const scan = await scanForLeaks(t.publicationsDir, {
+      protectedNames: users.map((user) => user.display_name),
+    });
+    expect(scan.hits.filter((hit) => hit.kind === 'NAME')).toEqual([]);
   });
 
   it('lists every published file in the manifest with the sha256 and size of its bytes', async () => {
@@ -261,39 +267,77 @@ describe('a publication run', () => {
 });
 
 describe('the publication table', () => {
+  // As a run would store it: the latest release of the disclosure as previous, a diff, the policy.
   const insert = `
     with run as (
       insert into publication_run (region_id, region_path, started_by)
         select id, path, app_user_id() from region where code = $1
       returning id, region_id)
     insert into publication (run_id, disclosure_id, region_id, region_path, document_sha256, dataset, dataset_sha256,
-                             row_count, run_at)
-      select run.id, $2, run.region_id, '', $3, '{}'::jsonb, repeat('0', 64), 0, now() from run
+                             row_count, run_at, diff, previous_publication_id, policy)
+      select run.id, $2, run.region_id, '', $3, '{}'::jsonb, repeat('0', 64), 0, now(), $4::jsonb,
+             case when $5::boolean then (select p.id from publication p where p.disclosure_id = $2
+                                           order by p.run_at desc, p.id desc limit 1) end,
+             coalesce($6::jsonb, (select d.policy from disclosure d where d.id = $2))
+        from run
     returning id`;
+  const stored = (
+    disclosure: DisclosureNode,
+    sha: string,
+    options: { diff?: string | null; latest?: boolean; policy?: string } = {},
+  ) => [
+    COUNTY_CODE,
+    disclosure.id,
+    sha,
+    options.diff === undefined ? '{}' : options.diff,
+    options.latest ?? true,
+    options.policy ?? null,
+  ];
 
   it('refuses, in the database, a publication of text that was not approved', async () => {
     const published = disclosures[PUBLISHED] as DisclosureNode;
-    await expect(
-      t.sqlAs('county.approver', insert, [COUNTY_CODE, published.id, 'f'.repeat(64)]),
-    ).rejects.toMatchObject({
-      code: '42501',
-    });
+    await expect(t.sqlAs('county.approver', insert, stored(published, 'f'.repeat(64)))).rejects.toMatchObject(
+      {
+        code: '42501',
+      },
+    );
     const unapproved = disclosures[UNAPPROVED] as DisclosureNode;
     await expect(
-      t.sqlAs('county.approver', insert, [COUNTY_CODE, unapproved.id, unapproved.documentSha256]),
+      t.sqlAs('county.approver', insert, stored(unapproved, unapproved.documentSha256)),
     ).rejects.toMatchObject({ code: '42501' });
     const edited = disclosures[EDITED] as DisclosureNode;
     const [original] = await t.ownerSql<{ sha: string }>('select utf8_sha256($1) as sha', [
       POLICY_NOTICES_DISCLOSURE.document,
     ]);
     await expect(
-      t.sqlAs('county.approver', insert, [COUNTY_CODE, edited.id, original?.sha]),
+      t.sqlAs('county.approver', insert, stored(edited, original?.sha ?? '')),
     ).rejects.toMatchObject({
       code: '42501',
     });
     // The same statement with the approved hash goes through: the refusals above are about the hash.
     await expect(
-      t.sqlAs('county.approver', insert, [COUNTY_CODE, published.id, published.documentSha256]),
+      t.sqlAs('county.approver', insert, stored(published, published.documentSha256)),
     ).resolves.toHaveLength(1);
+  });
+
+  it('refuses a publication under another policy than the approved one', async () => {
+    const published = disclosures[PUBLISHED] as DisclosureNode;
+    await expect(
+      t.sqlAs(
+        'county.approver',
+        insert,
+        stored(published, published.documentSha256, { policy: '{"k": 6, "sensitiveK": 10}' }),
+      ),
+    ).rejects.toMatchObject({ code: '42501' });
+  });
+
+  it('refuses a publication that skips the comparison with the latest release, or has no diff', async () => {
+    const published = disclosures[PUBLISHED] as DisclosureNode;
+    await expect(
+      t.sqlAs('county.approver', insert, stored(published, published.documentSha256, { latest: false })),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      t.sqlAs('county.approver', insert, stored(published, published.documentSha256, { diff: null })),
+    ).rejects.toMatchObject({ code: '23514' });
   });
 });

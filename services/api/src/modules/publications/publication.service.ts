@@ -1,30 +1,35 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { type ApprovedQuery, type Dataset, DEFAULT_DISCLOSURE_POLICY } from '@sunshine/disclosure/dataset';
-import { execute, type GraphQLSchema, parse } from 'graphql';
+import type { ApprovedQuery, Dataset, DisclosurePolicy } from '@sunshine/disclosure/dataset';
+import type { IsolationKind } from '@sunshine/disclosure/releases/find-isolating-changes';
+import type { ReleaseDiff, ReleaseEntry, RowKey } from '@sunshine/disclosure/releases/release-diff';
+import type { GraphQLSchema } from 'graphql';
 import { canonicalSha256 } from '../../canonical-json.ts';
 import { withScope } from '../../db/scoped-transaction.ts';
-import { DomainError } from '../../errors/domain-error.ts';
+import { sqlArray } from '../../db/sql-array.ts';
+import { badInput, notFound } from '../../errors/domain-error.ts';
+import { isCalendarDate, isUuid } from '../../validation/field-checks.ts';
 import { type AuditChainHead, readAuditChainHead } from '../audit/audit-chain.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { analyzeDisclosureDocument, pickAllowed } from '../disclosures/analyze-disclosure-document.ts';
 import { type Disclosure, DisclosureSchema } from '../disclosures/disclosure.entity.ts';
 import { type Actor, APPROVER_ROLES, requireRole } from '../identity/actor.ts';
 import { ROLE_LABELS, type Role } from '../identity/session-user.ts';
 import { findRegionInScope } from '../regions/region.service.ts';
-import type { PublicContext } from '../../public-schema/public-context.ts';
+import { buildRelease, chinaToday, type DisclosureOutput, isolationRefusal } from './build-release.ts';
 import { PublicationRunSchema, PublicationSchema } from './publication.entity.ts';
 
-/** The run's date in China (the database's `china_today()`), as YYYY-MM-DD. */
-async function chinaToday(em: EntityManager): Promise<string> {
-  const [row] = (await em.execute(`select to_char(china_today(), 'YYYY-MM-DD') as today`)) as { today: string }[];
-  return row?.today ?? '';
-}
+const DISCLOSURE = { zh: '公开事项', en: 'Disclosure' };
 
 export interface PublishedDataset {
   disclosureId: string;
   slug: string;
   rowCount: number;
   datasetSha256: string;
+}
+
+/** One disclosure's release history, newest first: `releases/<slug>.json`. */
+export interface ReleaseHistoryFile {
+  slug: string;
+  releases: ReleaseEntry[];
 }
 
 export interface PublicationFiles {
@@ -34,6 +39,7 @@ export interface PublicationFiles {
   auditChainHead: AuditChainHead | null;
   datasets: Dataset[];
   queries: ApprovedQuery[];
+  releases: ReleaseHistoryFile[];
 }
 
 export interface RunResult {
@@ -42,7 +48,40 @@ export interface RunResult {
   datasets: PublishedDataset[];
 }
 
-/** A publication run: executes every approved disclosure in scope and stores each dataset. */
+/** Options only tests use: the run's China date instead of the database's `china_today()`. */
+export interface RunOptions {
+  asOf?: string;
+}
+
+/** A release of one disclosure as the admin console lists it. */
+export interface ReleaseView extends ReleaseEntry {
+  publicationId: string;
+  previousRunId: string | null;
+}
+
+/** What a run of one disclosure would publish now, computed and rolled back. */
+export interface PreviewResult {
+  asOf: string;
+  rowCount: number;
+  /** The dataset as it would be published (provenance of the preview: no run, maybe no approval). */
+  dataset: Record<string, unknown>;
+  diff: ReleaseDiff;
+  findings: { kind: IsolationKind; field: string | null; key: RowKey | null }[];
+  /** The bilingual refusal a run would give now, or null when it would publish. */
+  refusal: string | null;
+}
+
+/** Thrown to end a preview's transaction in a rollback while handing its result out. */
+class PreviewRollback extends Error {
+  constructor(readonly result: PreviewResult) {
+    super('preview rolled back');
+  }
+}
+
+/**
+ * Publication runs: execute every approved disclosure in scope, compare each with its previous
+ * release, refuse a release that would single a person out, store each dataset with its diff.
+ */
 export class PublicationService {
   constructor(
     private readonly orm: MikroORM,
@@ -50,10 +89,11 @@ export class PublicationService {
     private readonly onPublished: (files: PublicationFiles) => Promise<void>,
   ) {}
 
-  async run(actor: Actor, regionCode?: string): Promise<RunResult> {
+  async run(actor: Actor, regionCode?: string, options: RunOptions = {}): Promise<RunResult> {
     requireRole(actor, APPROVER_ROLES);
     const result = await withScope(this.orm, actor.user, async (em) => {
       const region = await findRegionInScope(em, actor, regionCode ?? actor.user.regionCode, 'regionCode');
+      const asOf = await runDate(em, options);
       const runAt = new Date();
       const run = em.create(PublicationRunSchema, {
         region,
@@ -65,10 +105,16 @@ export class PublicationService {
         auditChainSha256: null,
       });
       await em.flush();
+      // Concurrent runs over the same disclosures take turns, so each compares with the release
+      // the other one stored (the database also insists on the latest one as previous).
+      await em.execute(
+        `select id from disclosure where approved_sha256 is not null and region_path <@ ?::ltree order by id for update`,
+        [region.path],
+      );
       const disclosures = await em.find(
         DisclosureSchema,
         { approvedSha256: { $ne: null } },
-        { populate: ['region'] },
+        { populate: ['region'], orderBy: { slug: 'asc' }, refresh: true },
       );
       const runnable = disclosures.filter(
         (d) =>
@@ -78,8 +124,13 @@ export class PublicationService {
       const datasets: Dataset[] = [];
       const queries: ApprovedQuery[] = [];
       const published: PublishedDataset[] = [];
+      const summaries: { disclosureId: string; datasetSha256: string; summary: ReleaseDiff['summary'] }[] =
+        [];
       for (const disclosure of runnable) {
-        const dataset = await this.execute(em, disclosure, run.id, runAt);
+        const built = await buildRelease(em, this.publicSchema, disclosure, asOf);
+        const [finding] = built.findings;
+        if (finding) throw isolationRefusal(disclosure, finding);
+        const dataset = toDataset(disclosure, built.output, run.id, runAt);
         const datasetSha256 = canonicalSha256(dataset);
         em.create(PublicationSchema, {
           run,
@@ -90,6 +141,9 @@ export class PublicationService {
           datasetSha256,
           rowCount: dataset.rows.length,
           runAt,
+          previousPublicationId: built.previous?.id ?? null,
+          diff: built.diff,
+          policy: disclosure.policy,
         });
         datasets.push(dataset);
         queries.push(approvedQuery(dataset, disclosure));
@@ -99,7 +153,10 @@ export class PublicationService {
           rowCount: dataset.rows.length,
           datasetSha256,
         });
+        summaries.push({ disclosureId: disclosure.id, datasetSha256, summary: built.diff.summary });
       }
+      await em.flush();
+      const releases = await readHistories(em, runnable);
       // The head this publication vouches for: every audit row committed before it ran to the end.
       // A later verification that no longer ends in (or passes through) it shows the log was changed.
       const auditChainHead = await readAuditChainHead(em);
@@ -115,16 +172,14 @@ export class PublicationService {
         entity: 'publication_run',
         entityId: run.id,
         regionPath: region.path,
-        after: { disclosures: datasets.map((d) => d.provenance.disclosureId), runAt },
+        after: {
+          disclosures: datasets.map((d) => d.provenance.disclosureId),
+          runAt,
+          asOf,
+          releases: summaries,
+        },
       });
-      return {
-        runId: run.id,
-        runAt,
-        auditChainHead,
-        datasets,
-        queries,
-        published,
-      };
+      return { runId: run.id, runAt, auditChainHead, datasets, queries, published, releases };
     });
     await this.onPublished({
       runId: result.runId,
@@ -132,76 +187,174 @@ export class PublicationService {
       auditChainHead: result.auditChainHead,
       datasets: result.datasets,
       queries: result.queries,
+      releases: result.releases,
     });
     return { runId: result.runId, runAt: result.runAt, datasets: result.published };
   }
 
-  private async execute(
-    em: EntityManager,
-    disclosure: Disclosure,
-    runId: string,
-    runAt: Date,
-  ): Promise<Dataset> {
-    const analysis = analyzeDisclosureDocument(this.publicSchema, disclosure.document);
-    // The query sees only the disclosure's own region, whatever the runner's scope.
-    const result = await execute({
-      schema: this.publicSchema,
-      document: parse(disclosure.document),
-      variableValues: disclosure.parameters,
-      contextValue: {
-        em,
-        regionPath: disclosure.region.path,
-        policy: DEFAULT_DISCLOSURE_POLICY,
-        asOf: await chinaToday(em),
-        previous: null,
-      } satisfies PublicContext,
-    });
-    if (result.errors?.length) {
-      throw new DomainError({
-        code: 'INVALID_STATE',
-        messageZh: `公开事项“${disclosure.name}”执行失败，请检查参数`,
-        messageEn: `Disclosure "${disclosure.slug}" failed to run; check its parameters`,
+  /**
+   * What running one disclosure would publish now, approved or not (the console shows it before
+   * approval): the de-identified dataset and its diff against the last release, with anything the
+   * run would refuse. Read-only, and rolled back: nothing is stored, nothing is audited.
+   */
+  async preview(actor: Actor, disclosureId: string, options: RunOptions = {}): Promise<PreviewResult> {
+    requireRole(actor, APPROVER_ROLES);
+    if (!isUuid(disclosureId)) throw notFound(DISCLOSURE, 'id');
+    try {
+      await withScope(this.orm, actor.user, async (em) => {
+        await em.execute('set transaction read only');
+        const disclosure = await em.findOne(DisclosureSchema, { id: disclosureId }, { populate: ['region'] });
+        if (!disclosure) throw notFound(DISCLOSURE, 'id');
+        const asOf = await runDate(em, options);
+        const built = await buildRelease(em, this.publicSchema, disclosure, asOf);
+        const [finding] = built.findings;
+        throw new PreviewRollback({
+          asOf,
+          rowCount: built.output.rows.length,
+          dataset: {
+            provenance: {
+              disclosureId: disclosure.id,
+              slug: disclosure.slug,
+              name: disclosure.name,
+              pageKind: disclosure.pageKind,
+              documentSha256: disclosure.documentSha256,
+              approved: disclosure.approvedSha256 === disclosure.documentSha256,
+              policy: disclosure.policy,
+              asOf,
+              rowCount: built.output.rows.length,
+            },
+            columns: built.output.columns,
+            rows: built.output.rows,
+          },
+          diff: built.diff,
+          findings: built.findings.map(({ kind, field, key }) => ({ kind, field, key })),
+          refusal: finding ? isolationRefusal(disclosure, finding).message : null,
+        });
       });
+    } catch (error) {
+      if (error instanceof PreviewRollback) return error.result;
+      throw error;
     }
-    const list = (result.data?.[analysis.rootField] ?? []) as unknown[];
-    const allowed = new Set(disclosure.outputFields);
-    const rows = list.map((row) => pickAllowed(row, allowed) as Record<string, unknown>);
-    const approver = disclosure.approvedRole as Role;
-    return {
-      provenance: {
-        disclosureId: disclosure.id,
-        slug: disclosure.slug,
-        name: disclosure.name,
-        pageKind: disclosure.pageKind,
-        documentSha256: disclosure.documentSha256,
-        approvedBy: {
-          role: approver,
-          roleLabel: ROLE_LABELS[approver].zh,
-          regionCode: disclosure.approvedRegionCode ?? '',
-          regionName: disclosure.approvedRegionName ?? '',
-        },
-        approvedAt: (disclosure.approvedAt ?? runAt).toISOString(),
-        runId,
-        runAt: runAt.toISOString(),
-        rowCount: rows.length,
-      },
-      columns: disclosure.outputFields.map((name) => ({
-        name,
-        description: analysis.descriptions[name] ?? '',
-        kind: analysis.kinds[name] ?? 'TEXT',
-      })),
-      rows,
-    };
+    throw new Error('a preview always rolls back');
   }
+
+  /** Every release of one disclosure in the caller's jurisdiction, newest first, with its diff. */
+  async releases(actor: Actor, disclosureId: string, limit = 50): Promise<ReleaseView[]> {
+    if (!isUuid(disclosureId)) throw notFound(DISCLOSURE, 'disclosureId');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+      throw badInput('limit', '条数应为 1–200', 'limit must be 1–200');
+    }
+    return withScope(this.orm, actor.user, async (em) => {
+      const [visible] = (await em.execute('select id from disclosure where id = ?', [disclosureId])) as {
+        id: string;
+      }[];
+      if (!visible) throw notFound(DISCLOSURE, 'disclosureId');
+      const rows = (await em.execute(
+        `select p.id, p.run_id, p.run_at, p.document_sha256, p.dataset_sha256, p.row_count, p.policy, p.diff,
+                prev.run_id as previous_run_id
+           from publication p left join publication prev on prev.id = p.previous_publication_id
+          where p.disclosure_id = ?
+          order by p.run_at desc, p.id desc
+          limit ?`,
+        [disclosureId, limit],
+      )) as (HistoryRow & { id: string; previous_run_id: string | null })[];
+      return rows.map((row) => ({
+        ...toEntry(row),
+        publicationId: row.id,
+        previousRunId: row.previous_run_id,
+      }));
+    });
+  }
+}
+
+async function runDate(em: EntityManager, options: RunOptions): Promise<string> {
+  if (options.asOf === undefined) return chinaToday(em);
+  if (!isCalendarDate(options.asOf)) throw badInput('asOf', '日期格式应为 YYYY-MM-DD', 'Use YYYY-MM-DD');
+  return options.asOf;
+}
+
+function toDataset(disclosure: Disclosure, output: DisclosureOutput, runId: string, runAt: Date): Dataset {
+  const approver = disclosure.approvedRole as Role;
+  return {
+    provenance: {
+      disclosureId: disclosure.id,
+      slug: disclosure.slug,
+      name: disclosure.name,
+      pageKind: disclosure.pageKind,
+      documentSha256: disclosure.documentSha256,
+      approvedBy: {
+        role: approver,
+        roleLabel: ROLE_LABELS[approver].zh,
+        regionCode: disclosure.approvedRegionCode ?? '',
+        regionName: disclosure.approvedRegionName ?? '',
+      },
+      approvedAt: (disclosure.approvedAt ?? runAt).toISOString(),
+      runId,
+      runAt: runAt.toISOString(),
+      rowCount: output.rows.length,
+    },
+    columns: output.columns,
+    rows: output.rows,
+  };
+}
+
+interface HistoryRow {
+  run_id: string;
+  run_at: Date | string;
+  document_sha256: string;
+  dataset_sha256: string;
+  row_count: number;
+  policy: DisclosurePolicy;
+  diff: ReleaseDiff | null;
+}
+
+function toEntry(row: HistoryRow): ReleaseEntry {
+  return {
+    runId: row.run_id,
+    runAt: new Date(row.run_at).toISOString(),
+    documentSha256: row.document_sha256,
+    datasetSha256: row.dataset_sha256,
+    rowCount: row.row_count,
+    policy: row.policy,
+    diff: row.diff,
+  };
+}
+
+/** The release history of each disclosure, newest first, in one statement. */
+export async function readHistories(
+  em: Pick<EntityManager, 'execute'>,
+  disclosures: readonly Pick<Disclosure, 'id' | 'slug'>[],
+): Promise<ReleaseHistoryFile[]> {
+  if (disclosures.length === 0) return [];
+  const rows = (await em.execute(
+    `select p.disclosure_id, p.run_id, p.run_at, p.document_sha256, p.dataset_sha256, p.row_count, p.policy, p.diff
+       from publication p where p.disclosure_id = any(?::uuid[])
+      order by p.disclosure_id, p.run_at desc, p.id desc`,
+    [sqlArray(disclosures.map((d) => d.id))],
+  )) as (HistoryRow & { disclosure_id: string })[];
+  return historiesFrom(rows, disclosures);
+}
+
+export function historiesFrom(
+  rows: readonly (HistoryRow & { disclosure_id: string })[],
+  disclosures: readonly Pick<Disclosure, 'id' | 'slug'>[],
+): ReleaseHistoryFile[] {
+  const byId = new Map<string, ReleaseEntry[]>();
+  for (const row of rows) {
+    const list = byId.get(row.disclosure_id) ?? [];
+    list.push(toEntry(row));
+    byId.set(row.disclosure_id, list);
+  }
+  return disclosures.map((d) => ({ slug: d.slug, releases: byId.get(d.id) ?? [] }));
 }
 
 /**
  * The approved query published beside a dataset: identity and approval from the dataset's own
- * provenance, the text and its settings from the disclosure it ran.
+ * provenance, the text and its settings from the disclosure it ran, and the policy it ran under.
  */
 export function approvedQuery(
   dataset: Dataset,
-  source: Pick<Disclosure, 'description' | 'document' | 'parameters' | 'outputFields'>,
+  source: Pick<Disclosure, 'description' | 'document' | 'parameters' | 'outputFields' | 'policy'>,
 ): ApprovedQuery {
   const { provenance } = dataset;
   return {
@@ -214,7 +367,7 @@ export function approvedQuery(
     documentSha256: provenance.documentSha256,
     parameters: source.parameters,
     outputFields: source.outputFields,
-    policy: DEFAULT_DISCLOSURE_POLICY,
+    policy: source.policy,
     approvedBy: provenance.approvedBy,
     approvedAt: provenance.approvedAt,
   };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from '@sunshine/disclosure/dataset';
-import { datasetFile, MANIFEST_FILE, queryFile } from '@sunshine/disclosure/publication-files';
+import { datasetFile, MANIFEST_FILE, queryFile, releaseFile } from '@sunshine/disclosure/publication-files';
 import { canonicalJson } from '../../canonical-json.ts';
 import type { AuditChainHead } from '../audit/audit-chain.ts';
 import type { PublicationFiles } from './publication.service.ts';
@@ -14,18 +14,23 @@ import type { PublicationFiles } from './publication.service.ts';
 export type PublishedManifest = Manifest & { auditChainHead?: AuditChainHead };
 
 /**
- * Writes datasets and their approved queries into the publications folder, keeping the files of
- * disclosures this run did not touch, then rewrites the manifest over every file present.
+ * Writes datasets, their approved queries and release histories into the publications folder,
+ * keeping the files of disclosures this run did not touch, then rewrites the manifest over every
+ * file present.
  * Each file is written to a temporary name and renamed, so a reader never sees half a file.
  */
 export async function writePublicationFiles(dir: string, files: PublicationFiles): Promise<void> {
   await mkdir(path.join(dir, 'datasets'), { recursive: true });
   await mkdir(path.join(dir, 'queries'), { recursive: true });
+  await mkdir(path.join(dir, 'releases'), { recursive: true });
   for (const dataset of files.datasets) {
     await writeAtomically(path.join(dir, datasetFile(dataset.provenance.slug)), canonicalJson(dataset));
   }
   for (const query of files.queries) {
     await writeAtomically(path.join(dir, queryFile(query.slug)), canonicalJson(query));
+  }
+  for (const history of files.releases) {
+    await writeAtomically(path.join(dir, releaseFile(history.slug)), canonicalJson(history.releases));
   }
   const manifest: PublishedManifest = {
     runId: files.runId,
@@ -33,7 +38,7 @@ export async function writePublicationFiles(dir: string, files: PublicationFiles
     ...(files.auditChainHead ? { auditChainHead: files.auditChainHead } : {}),
     files: [],
   };
-  for (const folder of ['datasets', 'queries']) {
+  for (const folder of ['datasets', 'queries', 'releases']) {
     const names = (await readdir(path.join(dir, folder))).filter((name) => name.endsWith('.json')).sort();
     for (const name of names) {
       const bytes = await readFile(path.join(dir, folder, name));
