@@ -38,8 +38,10 @@ export async function writeBareAstroSite(
   await mkdir(path.join(dir, 'src/pages/p'), { recursive: true });
   await mkdir(path.join(dir, 'src/layouts'), { recursive: true });
   await mkdir(path.join(dir, 'data'), { recursive: true });
-  // Resolve astro from the repository's node_modules, as the portal does.
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // Astro from the repository's node_modules, as the portal uses it; a folder of its own (not a link to the
+  // repository's node_modules), so that Vite and Astro write their caches here, not into the repository.
+  await mkdir(path.join(dir, 'node_modules'), { recursive: true });
+  await symlink(path.join(repoRoot, 'node_modules', 'astro'), path.join(dir, 'node_modules', 'astro'), 'dir');
   await writeFile(
     path.join(dir, 'package.json'),
     `${JSON.stringify({ name: 'bare-site', private: true, type: 'module' })}\n`,

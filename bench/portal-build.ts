@@ -56,6 +56,7 @@ const { values: args } = parseArgs({
     source: { type: 'string', default: 'demo' },
     'fixture-townships': { type: 'string', default: '18' },
     'fixture-villages': { type: 'string', default: '26' },
+    'province-heap-mb': { type: 'string', default: '16384' },
   },
 });
 const ROUNDS = positiveInt(args.rounds, '--rounds');
@@ -70,15 +71,22 @@ interface WorkerRun<T> {
   maxRssKb: number | null;
 }
 
-/** Runs one build job in bench/portal-build-worker.ts, under GNU time when the machine has it. */
-function runWorker<T>(job: Record<string, unknown>): Promise<WorkerRun<T>> {
+/**
+ * Runs one build job in bench/portal-build-worker.ts, under GNU time when the machine has it. `env`
+ * is added to the worker's (and so to its Astro process's) environment.
+ */
+function runWorker<T>(job: Record<string, unknown>, env: Record<string, string> = {}): Promise<WorkerRun<T>> {
   const timed = existsSync(TIME);
   const command = timed ? TIME : process.execPath;
   const commandArgs = timed
     ? ['-v', process.execPath, WORKER, JSON.stringify(job)]
     : [WORKER, JSON.stringify(job)];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -283,10 +291,21 @@ async function main(): Promise<void> {
     log(`province: ${PROVINCE_COUNTIES} counties, ${(replicated.bytes / 2 ** 20).toFixed(0)} MB of datasets`);
     const provinceSite = path.join(scratch, 'province-site/dist');
     const started = performance.now();
-    const run = await runWorker<{ summary: PortalBuildSummary }>({
-      kind: 'portal',
-      options: { publicationsDir: provincePublications, outDir: provinceSite, protectedNamesFile: namesFile },
-    }).catch((error: Error) => ({ error }));
+    // Astro holds every route's props at once: at 100 counties that is more than Node's default heap
+    // (about 4 GB here), so the province build gets a bigger one; the machine's memory is the limit.
+    const heap = positiveInt(args['province-heap-mb'], '--province-heap-mb');
+    log(`province: building with --max-old-space-size=${heap}`);
+    const run = await runWorker<{ summary: PortalBuildSummary }>(
+      {
+        kind: 'portal',
+        options: {
+          publicationsDir: provincePublications,
+          outDir: provinceSite,
+          protectedNamesFile: namesFile,
+        },
+      },
+      { NODE_OPTIONS: `--max-old-space-size=${heap}` },
+    ).catch((error: Error) => ({ error }));
     const wallMs = performance.now() - started;
     if ('error' in run) {
       log(`province: FAILED after ${seconds(wallMs)} s: ${run.error.message.slice(0, 2000)}`);
@@ -301,6 +320,7 @@ async function main(): Promise<void> {
       const siteBytes = await du(provinceSite);
       province = {
         counties: PROVINCE_COUNTIES,
+        heapMb: heap,
         datasetBytes: replicated.bytes,
         pages: s.pages,
         siteBytes,

@@ -43,6 +43,8 @@ export interface BuildPortalOptions {
   changedOnly?: boolean;
   /** Where to write the build report as JSON (page weights of every page, leak scan, timings); outside `outDir`. */
   reportFile?: string;
+  /** Pages per Pagefind bundle (index-search.ts, MAX_PAGES_PER_SEARCH_BUNDLE); smaller only in tests. */
+  searchPagesPerBundle?: number;
 }
 
 export interface PortalBuildSummary {
@@ -67,6 +69,8 @@ export interface PortalBuildSummary {
   renderMaxRssKb: number | null;
   /** Pages in the search index; null when the previous index was kept as it was. */
   searchIndexPages: number | null;
+  /** Pagefind bundles written (more than one above MAX_PAGES_PER_SEARCH_BUNDLE pages); null when kept. */
+  searchIndexBundles: number | null;
   searchIndexReused: boolean;
   leakScan: LeakScanSummary;
   pageWeight: Omit<PageWeightReport, 'all'>;
@@ -240,9 +244,12 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
     const searchIndexReused =
       incremental && samePages && (await searchIndexStillFits(work, changedHtml, htmlPages.length));
     let searchIndexPages: number | null = null;
+    let searchIndexBundles: number | null = null;
     if (!searchIndexReused) {
       await rm(join(work, 'pagefind'), { recursive: true, force: true });
-      searchIndexPages = (await indexSearch(work)).pages;
+      const indexed = await indexSearch(work, { maxPagesPerBundle: options.searchPagesPerBundle });
+      searchIndexPages = indexed.pages;
+      searchIndexBundles = indexed.bundles;
       ({ record } = await recordSite(work, record));
     }
     const searchMs = performance.now() - searchStarted;
@@ -321,6 +328,7 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       },
       renderMaxRssKb: astro.maxRssKb,
       searchIndexPages,
+      searchIndexBundles,
       searchIndexReused,
       leakScan: { ...leakScan, ms: round(leakScan.ms) },
       pageWeight,
@@ -372,7 +380,10 @@ export function formatBuildSummary(summary: PortalBuildSummary): string[] {
   const over = (page: PageWeight) => `    ${page.page} ${kb(page.totalBytes)} (HTML ${kb(page.htmlBytes)})`;
   const search = summary.searchIndexReused
     ? 'search index unchanged'
-    : `search index ${sec(ms.searchIndex)} for ${summary.searchIndexPages} pages`;
+    : `search index ${sec(ms.searchIndex)} for ${summary.searchIndexPages} pages` +
+      (summary.searchIndexBundles && summary.searchIndexBundles > 1
+        ? ` in ${summary.searchIndexBundles} bundles`
+        : '');
   return [
     `portal: ${summary.pages} pages, ${summary.incremental ? `${summary.pagesReused} kept from the last build` : 'all rendered'}, ` +
       `${summary.filesChanged} files changed, ${sec(ms.total)} (render ${sec(ms.render)}, ${search}, leak scan ${sec(ms.leakScan)})`,

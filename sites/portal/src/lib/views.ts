@@ -350,7 +350,8 @@ export function homeView(
   const phase = phaseOf(data);
   return {
     today: data.today,
-    open: data.notices.filter((n) => phase(n) === 'open'),
+    // A list whose period is over stays up while an objection to it is being handled: still open to residents.
+    open: data.notices.filter((n) => phase(n) === 'open' || (phase(n) === 'ended' && n.namesPublished)),
     upcoming: data.notices.filter((n) => phase(n) === 'upcoming'),
     noticesSource: data.provenance(SLUGS.notices),
     latest: latestPolicies,
