@@ -46,7 +46,13 @@ export type Provenance = z.infer<typeof provenanceSchema>;
  * What a column holds, declared on the public schema's field: person counts are small-cell
  * suppressed, amounts are fen as digit strings, masked names are never full names.
  */
-export const COLUMN_KINDS = ['TEXT', 'PERSON_COUNT', 'AMOUNT_FEN', 'MASKED_NAME', 'SUPPRESSION_NOTE'] as const;
+export const COLUMN_KINDS = [
+  'TEXT',
+  'PERSON_COUNT',
+  'AMOUNT_FEN',
+  'MASKED_NAME',
+  'SUPPRESSION_NOTE',
+] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export const columnSchema = z.object({

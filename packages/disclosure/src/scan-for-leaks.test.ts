@@ -186,7 +186,10 @@ describe('scanForLeaks on real files', () => {
     await mkdir(path.join(dir, 'p'), { recursive: true });
     await writeFile(path.join(dir, 'p/known.html'), `<p>${MOBILE}</p>`);
     await writeFile(path.join(dir, 'new.html'), `<p>${CARD}</p>`);
-    const result = await scanForLeaks(dir, { protectedNames: [], skipFile: (file) => file === 'p/known.html' });
+    const result = await scanForLeaks(dir, {
+      protectedNames: [],
+      skipFile: (file) => file === 'p/known.html',
+    });
     expect(result.hits).toEqual([hit('new.html', at('<p>'), 'CARD')]);
     expect(result).toMatchObject({ filesScanned: 1, filesSkipped: 1, bytesScanned: at(`<p>${CARD}</p>`) });
   });

@@ -8,12 +8,19 @@ import { indexSearch, searchIndexStillFits } from './index-search.ts';
 import {
   assertNamesFileOutside,
   LeakScanFailure,
+  LeakScanner,
   type LeakScanSummary,
-  runLeakScan,
 } from './leak-scan-step.ts';
 import { type PageWeight, type PageWeightReport, type WeighedHtml, weighPages } from './page-weight.ts';
 import { runAstroBuild } from './run-astro-build.ts';
-import { loadSiteRecord, recordSite, type SiteRecord, saveSiteRecord, syncSite } from './site-state.ts';
+import {
+  listSiteFiles,
+  loadSiteRecord,
+  recordSite,
+  type SiteRecord,
+  saveSiteRecord,
+  syncSite,
+} from './site-state.ts';
 
 export interface BuildPortalOptions {
   /** Absolute path of the publications folder to build from. */
@@ -230,37 +237,65 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       for (const file of outputsBefore)
         if (!outputsAfter.has(file)) await rm(join(work, file), { force: true });
     }
-    let { record } = await recordSite(work, before);
+    // A record of every file (its hash) is what lets later builds skip unchanged work; a one-off build
+    // has no later build and skips the hashing.
+    let record: SiteRecord | undefined = persistent ? (await recordSite(work, before)).record : undefined;
+    const htmlPages = record
+      ? [...record.keys()].filter((file) => file.endsWith('.html'))
+      : (await listSiteFiles(work)).filter((file) => file.endsWith('.html'));
 
-    // ---- 2. search index ------------------------------------------------------------------------
-    const searchStarted = performance.now();
-    // Compared with the published site: which pages are new, gone or different.
+    // ---- 2-4. search index, leak scan, page weights ---------------------------------------------
+    // Pagefind runs in a process of its own: while it indexes, this one scans and weighs the pages it
+    // reads; the index is scanned once written.
+    const scanner = await LeakScanner.open({ siteDir: work, protectedNamesFile, cacheFile: paths.cleanFile });
     const published = live ?? new Map<string, { sha256: string }>();
-    const htmlPages = [...record.keys()].filter((file) => file.endsWith('.html'));
-    const changedHtml = htmlPages.filter((file) => published.get(file)?.sha256 !== record.get(file)?.sha256);
+    // Compared with the published site: which pages are new, gone or different. Decided before the
+    // scan starts, so that the scan never walks into an index being deleted.
+    const searchStarted = performance.now();
+    const changedHtml = htmlPages.filter((file) => published.get(file)?.sha256 !== record?.get(file)?.sha256);
     const samePages =
       htmlPages.length === [...published.keys()].filter((file) => file.endsWith('.html')).length &&
       htmlPages.every((file) => published.has(file));
-    const searchIndexReused =
+    const searchReused =
       incremental && samePages && (await searchIndexStillFits(work, changedHtml, htmlPages.length));
-    let searchIndexPages: number | null = null;
-    let searchIndexBundles: number | null = null;
-    if (!searchIndexReused) {
-      await rm(join(work, 'pagefind'), { recursive: true, force: true });
-      const indexed = await indexSearch(work, { maxPagesPerBundle: options.searchPagesPerBundle });
-      searchIndexPages = indexed.pages;
-      searchIndexBundles = indexed.bundles;
-      ({ record } = await recordSite(work, record));
-    }
-    const searchMs = performance.now() - searchStarted;
-    const filesChanged = [...record].filter(
-      ([file, entry]) => published.get(file)?.sha256 !== entry.sha256,
-    ).length;
-
-    // ---- 3. leak scan ---------------------------------------------------------------------------
-    let leakScan: LeakScanSummary;
+    if (!searchReused) await rm(join(work, SEARCH_DIR), { recursive: true, force: true });
+    const search = (async () => {
+      const indexed = searchReused
+        ? null
+        : await indexSearch(work, { maxPagesPerBundle: options.searchPagesPerBundle });
+      return { reused: searchReused, indexed, ms: performance.now() - searchStarted };
+    })();
+    const pages = (async () => {
+      await scanner.scan((file) => !file.startsWith(SEARCH_DIR), record);
+      const started = performance.now();
+      const weightCache = new Map<string, WeighedHtml>();
+      if (paths.weightsFile && incremental) {
+        const saved = await readFile(paths.weightsFile, 'utf8').then(
+          (text) => JSON.parse(text) as Record<string, WeighedHtml>,
+          () => ({}),
+        );
+        for (const [hash, weighed] of Object.entries(saved)) weightCache.set(hash, weighed);
+      }
+      const weights = await weighPages(work, { record, cache: weightCache });
+      if (paths.weightsFile && record) {
+        const current = new Set(htmlPages.map((file) => record?.get(file)?.sha256));
+        const kept = Object.fromEntries([...weightCache].filter(([hash]) => current.has(hash)));
+        await writeFile(paths.weightsFile, JSON.stringify(kept));
+      }
+      return { weights, ms: performance.now() - started };
+    })();
+    const [searched, weighed] = await Promise.allSettled([search, pages]);
+    let searchResult: Awaited<typeof search>;
+    let weighResult: Awaited<typeof pages>;
     try {
-      leakScan = await runLeakScan({ siteDir: work, protectedNamesFile, cacheFile: paths.cleanFile, record });
+      if (weighed.status === 'rejected') throw weighed.reason;
+      if (searched.status === 'rejected') throw searched.reason;
+      searchResult = searched.value;
+      weighResult = weighed.value;
+      if (record && !searchResult.reused) record = (await recordSite(work, record)).record;
+      await scanner.scan((file) => file.startsWith(SEARCH_DIR), record);
+      scanner.check();
+      if (record) await scanner.remember(record);
     } catch (error) {
       if (error instanceof LeakScanFailure) {
         rejected = true;
@@ -281,29 +316,16 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       }
       throw error;
     }
-
-    // ---- 4. page weights ------------------------------------------------------------------------
-    const weighStarted = performance.now();
-    const weightCache = new Map<string, WeighedHtml>();
-    if (paths.weightsFile && incremental) {
-      const saved = await readFile(paths.weightsFile, 'utf8').then(
-        (text) => JSON.parse(text) as Record<string, WeighedHtml>,
-        () => ({}),
-      );
-      for (const [hash, weighed] of Object.entries(saved)) weightCache.set(hash, weighed);
-    }
-    const { all, ...pageWeight } = await weighPages(work, { record, cache: weightCache });
-    if (paths.weightsFile) {
-      const current = new Set(htmlPages.map((file) => record.get(file)?.sha256));
-      const kept = Object.fromEntries([...weightCache].filter(([hash]) => current.has(hash)));
-      await writeFile(paths.weightsFile, JSON.stringify(kept));
-    }
-    const weighMs = performance.now() - weighStarted;
+    const leakScan = scanner.summary();
+    const { all, ...pageWeight } = weighResult.weights;
+    const filesChanged = record
+      ? [...record].filter(([file, entry]) => published.get(file)?.sha256 !== entry.sha256).length
+      : (await listSiteFiles(work)).length;
 
     // ---- 5. publish -----------------------------------------------------------------------------
     const publishStarted = performance.now();
     const hadLive = await swap(work, outDir);
-    if (persistent) {
+    if (persistent && record) {
       await saveSiteRecord(paths.stateFile, record);
       // The work folder now holds the site that was published before (when there was one).
       if (hadLive && live) await saveSiteRecord(paths.workStateFile, live);
@@ -320,16 +342,16 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       ms: {
         prepare: round(prepareMs),
         render: round(astro.ms),
-        searchIndex: round(searchMs),
+        searchIndex: round(searchResult.ms),
         leakScan: round(leakScan.ms),
-        pageWeight: round(weighMs),
+        pageWeight: round(weighResult.ms),
         publish: round(publishMs),
         total: round(performance.now() - started),
       },
       renderMaxRssKb: astro.maxRssKb,
-      searchIndexPages,
-      searchIndexBundles,
-      searchIndexReused,
+      searchIndexPages: searchResult.indexed?.pages ?? null,
+      searchIndexBundles: searchResult.indexed?.bundles ?? null,
+      searchIndexReused: searchResult.reused,
       leakScan: { ...leakScan, ms: round(leakScan.ms) },
       pageWeight,
     };

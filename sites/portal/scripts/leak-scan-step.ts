@@ -91,59 +91,125 @@ export function assertNamesFileOutside(namesFile: string, folders: string[]): vo
 }
 
 /**
- * Scans every byte of the built site (scanForLeaks: raw, decoded, decompressed and Pagefind views) and
- * throws LeakScanFailure when anything is found or a file cannot be checked.
+ * The leak scan of one build, possibly in parts (the site's pages while Pagefind indexes them, then the
+ * index): `check` throws LeakScanFailure with everything every part found, and `remember` records the
+ * whole site as clean once it has passed.
  */
-export async function runLeakScan({
-  siteDir,
-  protectedNamesFile,
-  cacheFile,
-  record,
-}: LeakScanStepOptions): Promise<LeakScanSummary> {
-  const started = performance.now();
-  let namesBytes: Buffer = Buffer.alloc(0);
-  if (protectedNamesFile) {
-    assertNamesFileOutside(protectedNamesFile, [siteDir]);
-    namesBytes = await readFile(protectedNamesFile);
-  }
-  const protectedNames = namesBytes
-    .toString('utf8')
-    .split(/\r?\n/)
-    .filter((name) => name.trim());
-  const key = sha256(`${await scannerDigest()}\n${sha256(namesBytes)}`);
+export class LeakScanner {
+  readonly #siteDir: string;
+  readonly #protectedNames: string[];
+  readonly #key: string;
+  readonly #known: Set<string>;
+  readonly #cacheFile: string | undefined;
+  #filesScanned = 0;
+  #filesReused = 0;
+  #bytesScanned = 0;
+  #ms = 0;
+  readonly #hits: LeakHit[] = [];
+  readonly #unreadable: UnreadableFile[] = [];
 
-  let known = new Set<string>();
-  if (cacheFile && record) {
-    const cached = await readFile(cacheFile, 'utf8').then(
-      (text) => JSON.parse(text) as CleanCache,
-      () => null,
-    );
-    if (cached?.key === key) known = new Set(cached.clean);
+  private constructor(
+    siteDir: string,
+    protectedNames: string[],
+    key: string,
+    known: Set<string>,
+    cacheFile?: string,
+  ) {
+    this.#siteDir = siteDir;
+    this.#protectedNames = protectedNames;
+    this.#key = key;
+    this.#known = known;
+    this.#cacheFile = cacheFile;
   }
-  const result = await scanForLeaks(siteDir, {
-    protectedNames,
-    skipFile: (file) => {
-      const hash = record?.get(file)?.sha256;
-      return hash !== undefined && known.has(hash);
-    },
-  });
-  if (result.hits.length > 0 || result.unreadable.length > 0) {
-    throw new LeakScanFailure(result.hits, result.unreadable);
+
+  static async open({
+    siteDir,
+    protectedNamesFile,
+    cacheFile,
+  }: Omit<LeakScanStepOptions, 'record'>): Promise<LeakScanner> {
+    let namesBytes: Buffer = Buffer.alloc(0);
+    if (protectedNamesFile) {
+      assertNamesFileOutside(protectedNamesFile, [siteDir]);
+      namesBytes = await readFile(protectedNamesFile);
+    }
+    const protectedNames = namesBytes
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((name) => name.trim());
+    const key = sha256(`${await scannerDigest()}\n${sha256(namesBytes)}`);
+    let known = new Set<string>();
+    if (cacheFile) {
+      const cached = await readFile(cacheFile, 'utf8').then(
+        (text) => JSON.parse(text) as CleanCache,
+        () => null,
+      );
+      if (cached?.key === key) known = new Set(cached.clean);
+    }
+    return new LeakScanner(siteDir, protectedNames, key, known, cacheFile);
   }
-  if (cacheFile && record) {
-    // Everything in the site is clean now: remember it all (older entries are dropped with it).
+
+  /** Scans the files `select` picks, except those whose hash (in `record`) an earlier scan found clean. */
+  async scan(select: (file: string) => boolean, record?: SiteRecord): Promise<void> {
+    const started = performance.now();
+    try {
+      const result = await scanForLeaks(this.#siteDir, {
+        protectedNames: this.#protectedNames,
+        skipFile: (file) => {
+          if (!select(file)) return true;
+          const hash = record?.get(file)?.sha256;
+          if (hash === undefined || !this.#known.has(hash)) return false;
+          this.#filesReused++;
+          return true;
+        },
+      });
+      this.#filesScanned += result.filesScanned;
+      this.#bytesScanned += result.bytesScanned;
+      this.#hits.push(...result.hits);
+      this.#unreadable.push(...result.unreadable);
+    } finally {
+      this.#ms += performance.now() - started;
+    }
+  }
+
+  /** Throws LeakScanFailure when any part found something or could not read a file. */
+  check(): void {
+    if (this.#hits.length > 0 || this.#unreadable.length > 0) {
+      const order = (a: { file: string }, b: { file: string }) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+      throw new LeakScanFailure([...this.#hits].sort(order), [...this.#unreadable].sort(order));
+    }
+  }
+
+  /** Records every file of the (now wholly scanned) site as clean, for the next build. */
+  async remember(record: SiteRecord): Promise<void> {
+    if (!this.#cacheFile) return;
+    // Older entries are dropped: the cache holds exactly the files of the site just published.
     const clean = new Set([...record.values()].map((entry) => entry.sha256));
-    await mkdir(dirname(cacheFile), { recursive: true });
-    await writeFile(cacheFile, JSON.stringify({ key, clean: [...clean].sort() } satisfies CleanCache));
+    await mkdir(dirname(this.#cacheFile), { recursive: true });
+    await writeFile(
+      this.#cacheFile,
+      JSON.stringify({ key: this.#key, clean: [...clean].sort() } satisfies CleanCache),
+    );
   }
-  const filesReused = result.filesSkipped;
-  return {
-    filesScanned: result.filesScanned,
-    filesReused,
-    bytesScanned: result.bytesScanned,
-    protectedNames: new Set(protectedNames.map((name) => name.normalize('NFC').trim())).size,
-    hits: 0,
-    unreadable: 0,
-    ms: performance.now() - started,
-  };
+
+  summary(): LeakScanSummary {
+    return {
+      filesScanned: this.#filesScanned,
+      filesReused: this.#filesReused,
+      bytesScanned: this.#bytesScanned,
+      protectedNames: new Set(this.#protectedNames.map((name) => name.normalize('NFC').trim())).size,
+      hits: 0,
+      unreadable: 0,
+      ms: this.#ms,
+    };
+  }
+}
+
+/** The whole leak scan in one pass (see LeakScanner). */
+export async function runLeakScan(options: LeakScanStepOptions): Promise<LeakScanSummary> {
+  const scanner = await LeakScanner.open(options);
+  await scanner.scan(() => true, options.record);
+  scanner.check();
+  if (options.record) await scanner.remember(options.record);
+  return scanner.summary();
 }

@@ -13,8 +13,11 @@ export interface PageWeight {
   htmlBytes: number;
   /** HTML plus every same-site stylesheet and script it loads: what a first visit downloads before images. */
   totalBytes: number;
-  /** The same files each gzip-compressed (level 6, as servers commonly send them), for comparison. */
-  gzipBytes: number;
+  /**
+   * The same files each gzip-compressed (level 6, as servers commonly send them), for comparison: given
+   * for the heaviest page and the pages over budget only, as compressing every page costs seconds.
+   */
+  gzipBytes?: number;
 }
 
 export interface PageWeightReport {
@@ -24,7 +27,6 @@ export interface PageWeightReport {
   medianBytes: number;
   maxHtmlBytes: number;
   medianHtmlBytes: number;
-  maxGzipBytes: number;
   /** The heaviest page. */
   heaviest: PageWeight | null;
   /** Every page whose `totalBytes` exceeds the budget, heaviest first. */
@@ -47,7 +49,6 @@ function median(sorted: number[]): number {
 /** What weighing one HTML file found, kept by content hash so that an unchanged page is not read again. */
 export interface WeighedHtml {
   htmlBytes: number;
-  gzipBytes: number;
   /** Site paths ('/_astro/x.css') of the stylesheets and scripts it loads. */
   assets: string[];
 }
@@ -89,16 +90,16 @@ export async function weighPages(
   siteDir: string,
   { record, cache }: WeighOptions = {},
 ): Promise<PageWeightReport> {
-  const assets = new Map<string, { bytes: number; gzipBytes: number } | null>();
-  const weighAsset = async (sitePath: string): Promise<{ bytes: number; gzipBytes: number } | null> => {
+  const assets = new Map<string, Buffer | null>();
+  const readAsset = async (sitePath: string): Promise<Buffer | null> => {
     if (!assets.has(sitePath)) {
       const file = join(siteDir, ...sitePath.split('/').filter(Boolean));
       const info = await stat(file).catch(() => null);
-      const bytes = info?.isFile() ? await readFile(file) : null;
-      assets.set(sitePath, bytes && { bytes: bytes.length, gzipBytes: gzipSync(bytes).length });
+      assets.set(sitePath, info?.isFile() ? await readFile(file) : null);
     }
     return assets.get(sitePath) ?? null;
   };
+  const assetsOfPage = new Map<string, string[]>();
   const pages = record
     ? [...record.keys()].filter((f) => f.endsWith('.html'))
     : (await listSiteFiles(siteDir)).filter((f) => f.endsWith('.html'));
@@ -108,25 +109,24 @@ export async function weighPages(
     let weighed = hash ? cache?.get(hash) : undefined;
     if (!weighed) {
       const html = await readFile(join(siteDir, page));
-      weighed = {
-        htmlBytes: html.length,
-        gzipBytes: gzipSync(html).length,
-        assets: assetsOf(page, html.toString('utf8')),
-      };
+      weighed = { htmlBytes: html.length, assets: assetsOf(page, html.toString('utf8')) };
       if (hash) cache?.set(hash, weighed);
     }
     let totalBytes = weighed.htmlBytes;
-    let gzipBytes = weighed.gzipBytes;
-    for (const sitePath of weighed.assets) {
-      const asset = await weighAsset(sitePath);
-      if (asset) {
-        totalBytes += asset.bytes;
-        gzipBytes += asset.gzipBytes;
-      }
-    }
-    weights.push({ page, htmlBytes: weighed.htmlBytes, totalBytes, gzipBytes });
+    for (const sitePath of weighed.assets) totalBytes += (await readAsset(sitePath))?.length ?? 0;
+    assetsOfPage.set(page, weighed.assets);
+    weights.push({ page, htmlBytes: weighed.htmlBytes, totalBytes });
   }
   weights.sort((a, b) => b.totalBytes - a.totalBytes || (a.page < b.page ? -1 : 1));
+  const overBudget = weights.filter((w) => w.totalBytes > PAGE_WEIGHT_BUDGET_BYTES);
+  for (const weight of new Set([...weights.slice(0, 1), ...overBudget])) {
+    let gzipBytes = gzipSync(await readFile(join(siteDir, weight.page))).length;
+    for (const sitePath of assetsOfPage.get(weight.page) ?? []) {
+      const asset = await readAsset(sitePath);
+      if (asset) gzipBytes += gzipSync(asset).length;
+    }
+    weight.gzipBytes = gzipBytes;
+  }
   const totals = weights.map((w) => w.totalBytes).sort((a, b) => a - b);
   const htmls = weights.map((w) => w.htmlBytes).sort((a, b) => a - b);
   return {
@@ -136,9 +136,8 @@ export async function weighPages(
     medianBytes: median(totals),
     maxHtmlBytes: htmls.at(-1) ?? 0,
     medianHtmlBytes: median(htmls),
-    maxGzipBytes: weights.reduce((max, w) => Math.max(max, w.gzipBytes), 0),
     heaviest: weights[0] ?? null,
-    overBudget: weights.filter((w) => w.totalBytes > PAGE_WEIGHT_BUDGET_BYTES),
+    overBudget,
     all: weights,
   };
 }
