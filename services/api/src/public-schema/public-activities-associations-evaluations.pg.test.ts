@@ -1,29 +1,20 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { auditSuppressedTable, type SuppressedTable } from '@sunshine/deidentify';
 import { type Dataset, DEFAULT_DISCLOSURE_POLICY } from '@sunshine/disclosure/dataset';
-import { type DisclosureDefinition, PUBLIC_DISCLOSURES } from '@sunshine/disclosure/disclosures';
-import { execute, type GraphQLSchema, parse } from 'graphql';
-import pg from 'pg';
+import type { DisclosureDefinition } from '@sunshine/disclosure/disclosures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneDatabase, type TestDatabase } from '../../test/test-api.ts';
-import { createOrm } from '../db/create-orm.ts';
-import { type ScopeUser, withScope } from '../db/scoped-transaction.ts';
+import {
+  disclosureDefinition,
+  type PublicQueryHarness,
+  startPublicQueryHarness,
+} from '../../test/public-query-harness.ts';
 import { analyzeDisclosureDocument } from '../modules/disclosures/analyze-disclosure-document.ts';
-import { buildPublicSchema } from './build-public-schema.ts';
-import type { PublicContext } from './public-context.ts';
 
-const COUNTY = '330199000000';
 const TOWNSHIP = '330199101000';
 const DEMO_TODAY = '2026-11-15';
 
-function definition(slug: string): DisclosureDefinition {
-  const found = PUBLIC_DISCLOSURES.find((d) => d.slug === slug);
-  if (!found) throw new Error(`no disclosure ${slug}`);
-  return found;
-}
-const ACTIVITY_STATISTICS = definition('activity-statistics');
-const ASSOCIATION_STATISTICS = definition('association-statistics');
-const EVALUATION_RESULTS = definition('evaluation-results');
+const ACTIVITY_STATISTICS = disclosureDefinition('activity-statistics');
+const ASSOCIATION_STATISTICS = disclosureDefinition('association-statistics');
+const EVALUATION_RESULTS = disclosureDefinition('evaluation-results');
 
 interface Region {
   code: string;
@@ -63,81 +54,18 @@ interface EvaluationRow {
   reEvaluation: boolean;
 }
 
-let db: TestDatabase;
-let owner: pg.Pool;
-let orm: MikroORM;
-let schema: GraphQLSchema;
-let approver: ScopeUser;
-let regionPaths: Map<string, string>;
-
-class RolledBack {
-  constructor(readonly rows: unknown[]) {}
-}
-
-/** Runs an approved text as a publication run does; `before` changes data for this run only. */
-async function run<T>(
-  disclosure: DisclosureDefinition,
-  options: {
-    regionCode?: string;
-    previous?: Dataset | null;
-    before?: (em: EntityManager) => Promise<void>;
-  } = {},
-): Promise<T[]> {
-  const { rootField } = analyzeDisclosureDocument(schema, disclosure.document);
-  try {
-    await withScope(orm, approver, async (em) => {
-      await options.before?.(em);
-      const result = await execute({
-        schema,
-        document: parse(disclosure.document),
-        variableValues: { regionCode: options.regionCode ?? COUNTY },
-        contextValue: {
-          em,
-          regionPath: approver.regionPath,
-          policy: DEFAULT_DISCLOSURE_POLICY,
-          asOf: DEMO_TODAY,
-          previous: options.previous ?? null,
-        } satisfies PublicContext,
-      });
-      expect(result.errors).toBeUndefined();
-      throw new RolledBack((result.data?.[rootField] ?? []) as unknown[]);
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.rows as T[];
-    throw error;
-  }
-  throw new Error('unreachable');
-}
-
-async function ownerRows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await owner.query<T>(sql, params)).rows;
-}
-
+let harness: PublicQueryHarness;
 beforeAll(async () => {
-  db = await cloneDatabase();
-  owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
-  orm = await createOrm(db.appUrl, { poolMax: 2 });
-  schema = await buildPublicSchema();
-  const [user] = await ownerRows<ScopeUser>(
-    `select u.id, u.role, r.path::text as "regionPath" from app_user u join region r on r.id = u.region_id
-      where u.username = 'county.approver'`,
-  );
-  approver = user as ScopeUser;
-  const regions = await ownerRows<{ code: string; path: string }>(
-    'select code, path::text as path from region',
-  );
-  regionPaths = new Map(regions.map((r) => [r.code, r.path]));
+  harness = await startPublicQueryHarness();
 });
 afterAll(async () => {
-  await orm?.close(true);
-  await owner?.end();
-  await db?.drop();
+  await harness?.close();
 });
 
 describe('the statistics disclosures', () => {
   it('allow exactly the leaves their query selects, each described for residents', () => {
     for (const disclosure of [ACTIVITY_STATISTICS, ASSOCIATION_STATISTICS, EVALUATION_RESULTS]) {
-      const analysis = analyzeDisclosureDocument(schema, disclosure.document);
+      const analysis = analyzeDisclosureDocument(harness.schema, disclosure.document);
       expect(analysis.leafPaths, disclosure.slug).toEqual([...disclosure.outputFields]);
       for (const path of analysis.leafPaths) {
         expect(analysis.descriptions[path], `${disclosure.slug}: ${path}`).toMatch(/\p{Script=Han}/u);
@@ -147,7 +75,7 @@ describe('the statistics disclosures', () => {
 
   it('declare member counts as person counts and head counts of activities as plain figures', () => {
     const kinds = (disclosure: DisclosureDefinition) =>
-      analyzeDisclosureDocument(schema, disclosure.document).kinds;
+      analyzeDisclosureDocument(harness.schema, disclosure.document).kinds;
     expect(kinds(ASSOCIATION_STATISTICS)).toMatchObject({
       memberCount: 'PERSON_COUNT',
       associationCount: 'TEXT',
@@ -164,11 +92,11 @@ describe('the statistics disclosures', () => {
 describe('activityStatistics', () => {
   let rows: ActivityRow[];
   beforeAll(async () => {
-    rows = await run<ActivityRow>(ACTIVITY_STATISTICS);
+    rows = await harness.run<ActivityRow>(ACTIVITY_STATISTICS);
   });
 
   it('gives the county, per year and kind, every activity the associations recorded', async () => {
-    const truth = await ownerRows<{
+    const truth = await harness.ownerRows<{
       year: number;
       kind: string;
       n: number;
@@ -200,10 +128,10 @@ describe('activityStatistics', () => {
       const villages = rows.filter(
         (r) => r.parentCode === TOWNSHIP && r.year === row.year && r.kind === row.kind,
       );
-      const [own] = await ownerRows<{ n: number }>(
+      const [own] = await harness.ownerRows<{ n: number }>(
         `select count(*)::int as n from activity where region_path = $1::ltree
             and extract(year from held_on) = $2 and kind = $3 and held_on <= $4`,
-        [regionPaths.get(TOWNSHIP), row.year, row.kind, DEMO_TODAY],
+        [harness.regionPaths.get(TOWNSHIP), row.year, row.kind, DEMO_TODAY],
       );
       expect(villages.reduce((n, v) => n + v.activityCount, own?.n ?? 0)).toBe(row.activityCount);
       for (const village of villages) expect(village.region.level).toBe('VILLAGE');
@@ -211,7 +139,7 @@ describe('activityStatistics', () => {
   });
 
   it('gives a township only its own rows, with the same figures', async () => {
-    const narrowed = await run<ActivityRow>(ACTIVITY_STATISTICS, { regionCode: TOWNSHIP });
+    const narrowed = await harness.run<ActivityRow>(ACTIVITY_STATISTICS, { regionCode: TOWNSHIP });
     expect(narrowed.length).toBeGreaterThan(0);
     for (const row of narrowed) expect(row.region.code.startsWith(TOWNSHIP.slice(0, 9))).toBe(true);
     const inCounty = rows.filter((r) => r.region.code.startsWith(TOWNSHIP.slice(0, 9)));
@@ -222,11 +150,11 @@ describe('activityStatistics', () => {
 describe('associationStatistics', () => {
   let rows: AssociationRow[];
   beforeAll(async () => {
-    rows = await run<AssociationRow>(ASSOCIATION_STATISTICS);
+    rows = await harness.run<AssociationRow>(ASSOCIATION_STATISTICS);
   });
 
   it('counts associations, model and advanced ones, and current members once each', async () => {
-    const [truth] = await ownerRows<{
+    const [truth] = await harness.ownerRows<{
       associations: number;
       model: number;
       advanced: number;
@@ -258,7 +186,7 @@ describe('associationStatistics', () => {
       columns: ['members'],
       generalisation: null,
       cells: published.map((row) => ({
-        regionPath: regionPaths.get(row.region.code) as string,
+        regionPath: harness.regionPaths.get(row.region.code) as string,
         column: 'members',
         count: row.memberCount,
         sum: row.memberCount === null ? null : '0',
@@ -268,11 +196,11 @@ describe('associationStatistics', () => {
   }
 
   it('hides a village whose association is down to a few members, and enough around it', async () => {
-    const [village] = await ownerRows<{ code: string; association_id: string }>(
+    const [village] = await harness.ownerRows<{ code: string; association_id: string }>(
       `select r.code, min(a.id::text) as association_id from region r join association a on a.region_id = r.id
         where r.level = 'VILLAGE' group by r.code having count(*) = 1 order by r.code limit 1`,
     );
-    const shrunk = await run<AssociationRow>(ASSOCIATION_STATISTICS, {
+    const shrunk = await harness.run<AssociationRow>(ASSOCIATION_STATISTICS, {
       before: async (em) => {
         // All but two members leave on the day they joined (before the run date).
         await em.execute(
@@ -298,7 +226,7 @@ describe('associationStatistics', () => {
       columns: [],
       rows: [{ ...village, memberCount: null, suppressed: true, suppressionReason: '…' }],
     } as Dataset;
-    const next = await run<AssociationRow>(ASSOCIATION_STATISTICS, { previous });
+    const next = await harness.run<AssociationRow>(ASSOCIATION_STATISTICS, { previous });
     expect(next.find((r) => r.region.code === village.region.code)).toMatchObject({
       memberCount: null,
       suppressed: true,
@@ -311,11 +239,11 @@ describe('associationStatistics', () => {
 describe('evaluationResults', () => {
   let rows: EvaluationRow[];
   beforeAll(async () => {
-    rows = await run<EvaluationRow>(EVALUATION_RESULTS);
+    rows = await harness.run<EvaluationRow>(EVALUATION_RESULTS);
   });
 
   it('lists every evaluation up to the run date, newest first, with its outcome', async () => {
-    const truth = await ownerRows<{
+    const truth = await harness.ownerRows<{
       id: string;
       passed: boolean;
       score: number | null;
@@ -346,7 +274,7 @@ describe('evaluationResults', () => {
   });
 
   it('gives a township only the evaluations of its associations', async () => {
-    const narrowed = await run<EvaluationRow>(EVALUATION_RESULTS, { regionCode: TOWNSHIP });
+    const narrowed = await harness.run<EvaluationRow>(EVALUATION_RESULTS, { regionCode: TOWNSHIP });
     expect(narrowed.length).toBeGreaterThan(0);
     expect(narrowed).toEqual(rows.filter((r) => r.region.code.startsWith(TOWNSHIP.slice(0, 9))));
   });

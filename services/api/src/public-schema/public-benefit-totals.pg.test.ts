@@ -1,19 +1,15 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { auditSuppressedTable, type PublishedCell, type SuppressedTable } from '@sunshine/deidentify';
-import { type Dataset, DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '@sunshine/disclosure/dataset';
-import { type DisclosureDefinition, PUBLIC_DISCLOSURES } from '@sunshine/disclosure/disclosures';
-import { execute, type GraphQLSchema, parse } from 'graphql';
-import pg from 'pg';
+import { type Dataset, DEFAULT_DISCLOSURE_POLICY } from '@sunshine/disclosure/dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneDatabase, type TestDatabase } from '../../test/test-api.ts';
-import { createOrm } from '../db/create-orm.ts';
-import { type ScopeUser, withScope } from '../db/scoped-transaction.ts';
+import {
+  disclosureDefinition,
+  type PublicQueryHarness,
+  type PublicRunOptions,
+  startPublicQueryHarness,
+} from '../../test/public-query-harness.ts';
 import { analyzeDisclosureDocument } from '../modules/disclosures/analyze-disclosure-document.ts';
-import { buildPublicSchema } from './build-public-schema.ts';
-import type { PublicContext } from './public-context.ts';
 
 const COUNTY = '330199000000';
-const DEMO_TODAY = '2026-11-15';
 const STICKY_REASON = '上一期已隐藏，为防止前后对比推算，本期继续隐藏';
 
 interface BenefitTotalRow {
@@ -27,61 +23,17 @@ interface BenefitTotalRow {
   suppressionReason: string | null;
 }
 
-function definition(slug: string): DisclosureDefinition {
-  const found = PUBLIC_DISCLOSURES.find((d) => d.slug === slug);
-  if (!found) throw new Error(`no disclosure ${slug}`);
-  return found;
-}
-const BENEFIT_TOTALS = definition('benefit-totals');
+const BENEFIT_TOTALS = disclosureDefinition('benefit-totals');
 
-let db: TestDatabase;
-let owner: pg.Pool;
-let orm: MikroORM;
-let schema: GraphQLSchema;
-let approver: ScopeUser;
-let regionPaths: Map<string, string>;
+let harness: PublicQueryHarness;
+beforeAll(async () => {
+  harness = await startPublicQueryHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
-/** Rolls the read-only transaction back once the query ran. */
-class RolledBack {
-  constructor(readonly rows: BenefitTotalRow[]) {}
-}
-
-/** Runs the approved text as a publication run does: the approver's scope, the disclosure's context. */
-async function benefitTotals(
-  options: {
-    regionCode?: string;
-    regionPath?: string;
-    policy?: DisclosurePolicy;
-    previous?: Dataset | null;
-  } = {},
-): Promise<BenefitTotalRow[]> {
-  try {
-    await withScope(orm, approver, async (em) => {
-      const result = await execute({
-        schema,
-        document: parse(BENEFIT_TOTALS.document),
-        variableValues: { regionCode: options.regionCode ?? COUNTY },
-        contextValue: {
-          em,
-          regionPath: options.regionPath ?? approver.regionPath,
-          policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
-          asOf: DEMO_TODAY,
-          previous: options.previous ?? null,
-        } satisfies PublicContext,
-      });
-      expect(result.errors).toBeUndefined();
-      throw new RolledBack((result.data?.benefitTotals ?? []) as BenefitTotalRow[]);
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.rows;
-    throw error;
-  }
-  throw new Error('unreachable');
-}
-
-async function ownerRows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await owner.query<T>(sql, params)).rows;
-}
+const benefitTotals = (options?: PublicRunOptions) => harness.run<BenefitTotalRow>(BENEFIT_TOTALS, options);
 
 /** A previous release of the dataset as the publication run would hand it over. */
 function previousRelease(rows: BenefitTotalRow[]): Dataset {
@@ -115,7 +67,7 @@ function asTable(rows: BenefitTotalRow[], k: number): SuppressedTable {
     generalisation: null,
     cells: rows.map(
       (row): PublishedCell => ({
-        regionPath: regionPaths.get(row.region.code) as string,
+        regionPath: harness.regionPaths.get(row.region.code) as string,
         column: row.program.code,
         count: row.recipientCount,
         sum: row.amountFen,
@@ -131,30 +83,9 @@ function byTable(rows: BenefitTotalRow[]): Map<string, BenefitTotalRow[]> {
   return tables;
 }
 
-beforeAll(async () => {
-  db = await cloneDatabase();
-  owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
-  orm = await createOrm(db.appUrl, { poolMax: 2 });
-  schema = await buildPublicSchema();
-  const [user] = await ownerRows<ScopeUser>(
-    `select u.id, u.role, r.path::text as "regionPath" from app_user u join region r on r.id = u.region_id
-      where u.username = 'county.approver'`,
-  );
-  approver = user as ScopeUser;
-  const regions = await ownerRows<{ code: string; path: string }>(
-    'select code, path::text as path from region',
-  );
-  regionPaths = new Map(regions.map((r) => [r.code, r.path]));
-});
-afterAll(async () => {
-  await orm?.close(true);
-  await owner?.end();
-  await db?.drop();
-});
-
 describe('the benefit-totals disclosure', () => {
   it('allows exactly the leaves its query selects, each described, counts and amounts declared as such', () => {
-    const analysis = analyzeDisclosureDocument(schema, BENEFIT_TOTALS.document);
+    const analysis = analyzeDisclosureDocument(harness.schema, BENEFIT_TOTALS.document);
     expect(analysis.rootField).toBe('benefitTotals');
     expect(analysis.leafPaths).toEqual([...BENEFIT_TOTALS.outputFields]);
     for (const path of analysis.leafPaths)
@@ -175,7 +106,7 @@ describe('benefitTotals on the demo county', () => {
   });
 
   it('publishes every program and year paid, at county, township and village level', async () => {
-    const paid = await ownerRows<{ code: string; year: number }>(
+    const paid = await harness.ownerRows<{ code: string; year: number }>(
       `select distinct g.code, left(p.period, 4)::int as year from payment p join program g on g.id = p.program_id
         where p.status = 'PAID'`,
     );
@@ -224,7 +155,12 @@ describe('benefitTotals on the demo county', () => {
   });
 
   it('gives county totals equal to the money the ledger says reached people, net of reversals', async () => {
-    const ledger = await ownerRows<{ code: string; year: number; recipients: number; amount_fen: string }>(
+    const ledger = await harness.ownerRows<{
+      code: string;
+      year: number;
+      recipients: number;
+      amount_fen: string;
+    }>(
       `select g.code, left(p.period, 4)::int as year, count(distinct p.person_id)::int as recipients,
               sum(p.amount_fen)::text as amount_fen
          from payment p join program g on g.id = p.program_id
@@ -242,12 +178,12 @@ describe('benefitTotals on the demo county', () => {
       });
     }
     // The demo's reversal (money recovered after it was paid) is not counted as paid.
-    const [reversed] = await ownerRows<{ code: string; year: number; amount_fen: string }>(
+    const [reversed] = await harness.ownerRows<{ code: string; year: number; amount_fen: string }>(
       `select g.code, left(p.period, 4)::int as year, p.amount_fen::text as amount_fen
          from payment p join program g on g.id = p.program_id where p.status = 'REVERSED' limit 1`,
     );
     expect(reversed).toBeDefined();
-    const withReversed = await ownerRows<{ fen: string }>(
+    const withReversed = await harness.ownerRows<{ fen: string }>(
       `select sum(p.amount_fen)::text as fen from payment p join program g on g.id = p.program_id
         where g.code = $1 and left(p.period, 4)::int = $2 and p.status in ('PAID', 'REVERSED')`,
       [reversed?.code, reversed?.year],
@@ -261,7 +197,7 @@ describe('benefitTotals on the demo county', () => {
   it('hides a county total that would show every hidden village to hold exactly one recipient', async () => {
     // Emergency aid of 2024 in the demo: 27 recipients, each alone in a village. Each village row
     // is hidden, but it exists, so it counts at least one: a published 27 would make each exactly 1.
-    const [alone] = await ownerRows<{ code: string; year: number }>(
+    const [alone] = await harness.ownerRows<{ code: string; year: number }>(
       `select g.code, left(p.period, 4)::int as year from payment p join program g on g.id = p.program_id
         where p.status = 'PAID' and not g.sensitive group by 1, 2
        having count(distinct p.person_id) = count(distinct subpath(p.region_path, 0, 3)) limit 1`,
@@ -348,7 +284,7 @@ describe('benefitTotals by region', () => {
     // A disclosure of the township run with the county's code publishes the same township only.
     const narrowed = await benefitTotals({
       regionCode: COUNTY,
-      regionPath: regionPaths.get(township) as string,
+      regionPath: harness.regionPaths.get(township) as string,
     });
     expect(narrowed).toEqual(rows);
   });
@@ -356,7 +292,7 @@ describe('benefitTotals by region', () => {
   it('publishes nothing for a region outside the disclosure’s region', async () => {
     const rows = await benefitTotals({
       regionCode: '330199102000',
-      regionPath: regionPaths.get('330199101000') as string,
+      regionPath: harness.regionPaths.get('330199101000') as string,
     });
     expect(rows).toEqual([]);
   });
@@ -371,13 +307,13 @@ describe('benefitTotals of a monthly program', () => {
     // Six people of one village paid January to March, one of them moved to a second village in
     // March, one March payment undone by a reversal. Written as the owner with the ledger's guard
     // off: the rules it enforces are tested with the disbursements; here only the figures matter.
-    villages = await ownerRows<{ code: string; path: string; persons: string[] }>(
+    villages = await harness.ownerRows<{ code: string; path: string; persons: string[] }>(
       `select r.code, r.path::text as path, (array_agg(x.id order by x.id))[1:6]::text[] as persons
          from region r join person x on x.region_id = r.id
         where r.level = 'VILLAGE' group by r.id having count(*) >= 6 order by r.code limit 2`,
     );
     const [home, away] = villages as [(typeof villages)[0], (typeof villages)[0]];
-    const client = await owner.connect();
+    const client = await harness.owner.connect();
     try {
       await client.query('begin');
       await client.query('alter table payment disable trigger payment_guard');

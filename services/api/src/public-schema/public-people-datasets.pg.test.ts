@@ -1,111 +1,36 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { maskName, primarySuppression } from '@sunshine/deidentify';
-import { type Dataset, DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '@sunshine/disclosure/dataset';
-import { type DisclosureDefinition, PUBLIC_DISCLOSURES } from '@sunshine/disclosure/disclosures';
-import { execute, type GraphQLSchema, parse } from 'graphql';
-import pg from 'pg';
+import type { Dataset } from '@sunshine/disclosure/dataset';
+import type { DisclosureDefinition } from '@sunshine/disclosure/disclosures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneDatabase, type TestDatabase } from '../../test/test-api.ts';
-import { createOrm } from '../db/create-orm.ts';
-import { type ScopeUser, withScope } from '../db/scoped-transaction.ts';
+import {
+  disclosureDefinition,
+  type PublicQueryHarness,
+  startPublicQueryHarness,
+} from '../../test/public-query-harness.ts';
 import { analyzeDisclosureDocument } from '../modules/disclosures/analyze-disclosure-document.ts';
 import { publicObjectionToken } from '../modules/notices/objection-token.ts';
-import { buildPublicSchema } from './build-public-schema.ts';
-import type { PublicContext } from './public-context.ts';
 
 // The demo county, its township whose 2026 only-child reward notice is still open on the demo's
 // today (15 November 2026: it runs 10–16 November and one objection to it is still open), and the
 // day the county's special assistance and reward assistance notices of 2026 all ran.
 const COUNTY = '330199000000';
 const LATE_TOWNSHIP = '330199202000';
-const DEMO_TODAY = '2026-11-15';
 const OPEN_NOTICE_ENDS = '2026-11-16';
 const APRIL_NOTICES_RUN = '2026-04-05';
 const MASK = /^(\*|\p{Script=Han}\*|\p{Script=Han}\*+\p{Script=Han})$/u;
 
-function definition(slug: string): DisclosureDefinition {
-  const found = PUBLIC_DISCLOSURES.find((d) => d.slug === slug);
-  if (!found) throw new Error(`no disclosure ${slug}`);
-  return found;
-}
-const AWARD_RECIPIENTS_DISCLOSURE = definition('award-recipients');
-const NOTICE_RECIPIENTS_DISCLOSURE = definition('notice-recipients');
-const PUBLIC_NOTICES_DISCLOSURE = definition('public-notices');
-const PROGRAMS_DISCLOSURE = definition('programs');
-const REGIONS_DISCLOSURE = definition('regions');
+const AWARD_RECIPIENTS_DISCLOSURE = disclosureDefinition('award-recipients');
+const NOTICE_RECIPIENTS_DISCLOSURE = disclosureDefinition('notice-recipients');
+const PUBLIC_NOTICES_DISCLOSURE = disclosureDefinition('public-notices');
+const PROGRAMS_DISCLOSURE = disclosureDefinition('programs');
+const REGIONS_DISCLOSURE = disclosureDefinition('regions');
 
-let db: TestDatabase;
-let owner: pg.Pool;
-let orm: MikroORM;
-let schema: GraphQLSchema;
-let approver: ScopeUser;
-let countyPath: string;
-
-/** Rolls the scoped transaction back after the query, whatever `before` changed. */
-class RolledBack<T> {
-  constructor(readonly rows: T[]) {}
-}
-
-/**
- * Runs a disclosure's approved text through the public schema as a publication run does: in the
- * approver's scoped transaction, with the disclosure's region, policy and run date.
- */
-async function run<T>(
-  definition: DisclosureDefinition,
-  options: {
-    regionCode?: string;
-    asOf?: string;
-    policy?: DisclosurePolicy;
-    previous?: Dataset;
-    before?: (em: EntityManager) => Promise<void>;
-  } = {},
-): Promise<T[]> {
-  const analysis = analyzeDisclosureDocument(schema, definition.document);
-  try {
-    await withScope(orm, approver, async (em) => {
-      await options.before?.(em);
-      const result = await execute({
-        schema,
-        document: parse(definition.document),
-        variableValues: { regionCode: options.regionCode ?? COUNTY },
-        contextValue: {
-          em,
-          regionPath: countyPath,
-          policy: options.policy ?? DEFAULT_DISCLOSURE_POLICY,
-          asOf: options.asOf ?? DEMO_TODAY,
-          previous: options.previous ?? null,
-        } satisfies PublicContext,
-      });
-      expect(result.errors).toBeUndefined();
-      throw new RolledBack((result.data?.[analysis.rootField] ?? []) as T[]);
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.rows as T[];
-    throw error;
-  }
-  throw new Error('unreachable');
-}
-
-async function ownerRows<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await owner.query<T>(sql, params)).rows;
-}
-
+let harness: PublicQueryHarness;
 beforeAll(async () => {
-  db = await cloneDatabase();
-  owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
-  orm = await createOrm(db.appUrl, { poolMax: 2 });
-  schema = await buildPublicSchema();
-  const [user] = await ownerRows<ScopeUser>(
-    `select u.id, u.role, r.path::text as "regionPath" from app_user u join region r on r.id = u.region_id
-      where u.username = 'county.approver'`,
-  );
-  approver = user as ScopeUser;
-  countyPath = approver.regionPath;
+  harness = await startPublicQueryHarness();
 });
 afterAll(async () => {
-  await orm?.close(true);
-  await owner?.end();
-  await db?.drop();
+  await harness?.close();
 });
 
 const MINE = [
@@ -119,7 +44,7 @@ const MINE = [
 describe('the disclosure definitions', () => {
   it('allow exactly the leaves their query selects, each described for residents', () => {
     for (const definition of MINE) {
-      const analysis = analyzeDisclosureDocument(schema, definition.document);
+      const analysis = analyzeDisclosureDocument(harness.schema, definition.document);
       expect(analysis.leafPaths, definition.slug).toEqual([...definition.outputFields]);
       for (const path of analysis.leafPaths) {
         expect(analysis.descriptions[path], `${definition.slug}: ${path}`).toMatch(/\p{Script=Han}/u);
@@ -129,7 +54,7 @@ describe('the disclosure definitions', () => {
 
   it('declare what the columns hold: masked names, person counts, amounts, suppression notes', () => {
     const kinds = (definition: DisclosureDefinition) =>
-      analyzeDisclosureDocument(schema, definition.document).kinds;
+      analyzeDisclosureDocument(harness.schema, definition.document).kinds;
     expect(kinds(NOTICE_RECIPIENTS_DISCLOSURE)).toMatchObject({
       maskedName: 'MASKED_NAME',
       amountFen: 'AMOUNT_FEN',
@@ -164,8 +89,8 @@ describe('award-recipients', () => {
   let rows: AwardRow[];
   let truth: Map<string, { person: string | null; association: string | null; consent: boolean }>;
   beforeAll(async () => {
-    rows = await run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE);
-    const stored = await ownerRows<{
+    rows = await harness.run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE);
+    const stored = await harness.ownerRows<{
       id: string;
       person: string | null;
       association: string | null;
@@ -220,17 +145,17 @@ describe('award-recipients', () => {
   });
 
   it('keeps a citation from naming a recipient who did not consent', async () => {
-    const [target] = await ownerRows<{ id: string; name: string }>(
+    const [target] = await harness.ownerRows<{ id: string; name: string }>(
       `select ar.id, x.name from award_recipient ar join person x on x.id = ar.person_id
         where not ar.name_publication_consent order by ar.id limit 1`,
     );
     const { id, name } = target as { id: string; name: string };
     const [row] = (
-      await run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE, {
+      await harness.run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE, {
         before: async (em) => {
           await em.execute(
             `update award_recipient set citation = ?, updated_by = ?, version = version + 1 where id = ?`,
-            [`${name}同志热心协会工作，${name}多次获评优秀`, approver.id, id],
+            [`${name}同志热心协会工作，${name}多次获评优秀`, harness.approver.id, id],
           );
         },
       })
@@ -241,7 +166,7 @@ describe('award-recipients', () => {
   it('keeps to the region asked for: a township gets its own recipients only', async () => {
     const township = rows.find((row) => row.region.level === 'VILLAGE')?.region.code.slice(0, 9) as string;
     const code = `${township}000`;
-    const mine = await run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE, { regionCode: code });
+    const mine = await harness.run<AwardRow>(AWARD_RECIPIENTS_DISCLOSURE, { regionCode: code });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((row) => row.id).sort()).toEqual(
       rows
@@ -279,7 +204,7 @@ describe('notice-recipients', () => {
   let stored: Map<string, StoredEnrollment>;
   let openNotice: string;
   beforeAll(async () => {
-    const rows = await ownerRows<StoredEnrollment>(
+    const rows = await harness.ownerRows<StoredEnrollment>(
       `select e.objection_token as stored_token, x.name, e.kind, e.status, e.sensitive, e.notice_id,
               g.name as group_name, v.code as village_code
          from enrollment e join person x on x.id = e.person_id
@@ -295,12 +220,12 @@ describe('notice-recipients', () => {
         return [token, { ...rest, token }];
       }),
     );
-    const [notice] = await ownerRows<{ id: string }>(`select id from notice where status = 'OPEN'`);
+    const [notice] = await harness.ownerRows<{ id: string }>(`select id from notice where status = 'OPEN'`);
     openNotice = (notice as { id: string }).id;
   });
 
   it('lists the open notice’s new and continuing recipients, masked, with group, village and amount', async () => {
-    const rows = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE);
+    const rows = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE);
     const expected = [...stored.values()].filter(
       (e) => e.notice_id === openNotice && e.kind !== 'EXITED' && e.status !== 'REJECTED',
     );
@@ -322,14 +247,14 @@ describe('notice-recipients', () => {
   });
 
   it('never lists a sensitive program, even while its notice runs', async () => {
-    const running = await ownerRows<{ sensitive: boolean; n: number }>(
+    const running = await harness.ownerRows<{ sensitive: boolean; n: number }>(
       `select p.sensitive, count(*)::int as n from notice n join program p on p.id = n.program_id
         join enrollment e on e.notice_id = n.id
         where $1::date between n.starts_on and n.ends_on group by 1 order by 1`,
       [APRIL_NOTICES_RUN],
     );
     expect(running.map((row) => row.sensitive)).toEqual([false, true]);
-    const rows = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: APRIL_NOTICES_RUN });
+    const rows = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: APRIL_NOTICES_RUN });
     expect(rows.length).toBeGreaterThan(1000);
     const programs = new Set(rows.map((row) => row.program.code));
     expect(programs.has('SPECIAL-ASSISTANCE')).toBe(false);
@@ -343,17 +268,17 @@ describe('notice-recipients', () => {
 
   it('keeps the names after the last day while an objection is still open, and drops them once it is resolved', async () => {
     const afterEnd = '2026-11-20';
-    const kept = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: afterEnd });
+    const kept = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: afterEnd });
     expect(kept.length).toBeGreaterThan(20);
     expect(new Set(kept.map((row) => row.notice.id))).toEqual(new Set([openNotice]));
-    const dropped = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, {
+    const dropped = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, {
       asOf: afterEnd,
       before: async (em) => {
         await em.execute(
           `update objection set status = 'DISMISSED', resolution = '经核实，符合条件', resolved_by = ?,
                   version = version + 1
             where notice_id = ? and status = 'OPEN'`,
-          [approver.id, openNotice],
+          [harness.approver.id, openNotice],
         );
       },
     });
@@ -361,15 +286,15 @@ describe('notice-recipients', () => {
   });
 
   it('shows no names before a notice starts nor after its confirmed roll', async () => {
-    expect(await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: '2026-11-09' })).toEqual([]);
+    expect(await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: '2026-11-09' })).toEqual([]);
     // The April notices are confirmed and their objections resolved: nothing in May.
-    expect(await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: '2026-04-25' })).toEqual([]);
+    expect(await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { asOf: '2026-04-25' })).toEqual([]);
   });
 
   it('keeps to the region asked for: a village gets its own recipients, another township none', async () => {
-    const all = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE);
+    const all = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE);
     const village = all[0]?.village.code as string;
-    const mine = await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { regionCode: village });
+    const mine = await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { regionCode: village });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((row) => row.token).sort()).toEqual(
       all
@@ -377,11 +302,13 @@ describe('notice-recipients', () => {
         .map((row) => row.token)
         .sort(),
     );
-    const [other] = await ownerRows<{ code: string }>(
+    const [other] = await harness.ownerRows<{ code: string }>(
       `select code from region where level = 'TOWNSHIP' and code <> $1 order by code limit 1`,
       [LATE_TOWNSHIP],
     );
-    expect(await run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { regionCode: other?.code })).toEqual([]);
+    expect(
+      await harness.run<RecipientRow>(NOTICE_RECIPIENTS_DISCLOSURE, { regionCode: other?.code }),
+    ).toEqual([]);
   });
 });
 
@@ -408,8 +335,8 @@ describe('public-notices', () => {
   let rows: NoticeRow[];
   let counts: Map<string, number>;
   beforeAll(async () => {
-    rows = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE);
-    const stored = await ownerRows<{ id: string; n: number }>(
+    rows = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE);
+    const stored = await harness.ownerRows<{ id: string; n: number }>(
       `select n.id, count(e.id) filter (where e.kind <> 'EXITED' and e.status <> 'REJECTED')::int as n
          from notice n left join enrollment e on e.notice_id = n.id group by n.id`,
     );
@@ -501,7 +428,7 @@ describe('public-notices', () => {
       columns: [],
       rows: [{ ...shown, recipientCount: null, amountFen: null, suppressed: true }],
     } satisfies Dataset;
-    const now = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { previous });
+    const now = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { previous });
     expect(now.find((row) => row.id === shown.id)).toMatchObject({
       recipientCount: null,
       amountFen: null,
@@ -515,7 +442,9 @@ describe('public-notices', () => {
   });
 
   it('follows the approved policy’s k', async () => {
-    const strict = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { policy: { k: 8, sensitiveK: 12 } });
+    const strict = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, {
+      policy: { k: 8, sensitiveK: 12 },
+    });
     for (const row of strict) {
       const n = counts.get(row.id) as number;
       if (n >= 1 && n < (row.program.sensitive ? 12 : 8)) expect(row.suppressed).toBe(true);
@@ -526,20 +455,20 @@ describe('public-notices', () => {
   });
 
   it('keeps to the region asked for, and suppresses a township’s notices as the county’s page does', async () => {
-    const mine = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { regionCode: LATE_TOWNSHIP });
+    const mine = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { regionCode: LATE_TOWNSHIP });
     expect(mine.length).toBeGreaterThan(10);
     expect(mine).toEqual(rows.filter((row) => row.township.code === LATE_TOWNSHIP));
   });
 
   it('stops publishing the names once the objection is resolved after the last day', async () => {
-    const later = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, {
+    const later = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, {
       asOf: '2026-11-20',
       before: async (em) => {
         await em.execute(
           `update objection set status = 'DISMISSED', resolution = '经核实，符合条件', resolved_by = ?,
                   version = version + 1
             where status = 'OPEN'`,
-          [approver.id],
+          [harness.approver.id],
         );
       },
     });
@@ -552,7 +481,7 @@ describe('public-notices', () => {
       namesPublished: false,
       namesNote: '公示期及异议处理已结束，按规定不再公布名单，仅公布汇总',
     });
-    const pending = await run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { asOf: '2026-11-20' });
+    const pending = await harness.run<NoticeRow>(PUBLIC_NOTICES_DISCLOSURE, { asOf: '2026-11-20' });
     expect(pending.find((row) => row.id === notice?.id)).toMatchObject({
       status: 'CLOSED',
       namesPublished: true,
@@ -581,7 +510,7 @@ interface ProgramRow {
 
 describe('programs', () => {
   it('lists the county’s programs with their labels and standards over the years', async () => {
-    const rows = await run<ProgramRow>(PROGRAMS_DISCLOSURE);
+    const rows = await harness.run<ProgramRow>(PROGRAMS_DISCLOSURE);
     expect(rows.map((row) => row.code)).toEqual([
       'CARE-PAYMENT',
       'EMERGENCY-AID',
@@ -619,22 +548,24 @@ describe('programs', () => {
   });
 
   it('gives a township or village page the county programs that apply there', async () => {
-    const county = await run<ProgramRow>(PROGRAMS_DISCLOSURE);
+    const county = await harness.run<ProgramRow>(PROGRAMS_DISCLOSURE);
     const village = (
-      await ownerRows<{ code: string }>(`select min(code) as code from region where level = 'VILLAGE'`)
+      await harness.ownerRows<{ code: string }>(
+        `select min(code) as code from region where level = 'VILLAGE'`,
+      )
     )[0];
-    expect(await run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: LATE_TOWNSHIP })).toEqual(county);
-    expect(await run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: village?.code })).toEqual(county);
-    expect(await run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: '110101000000' })).toEqual([]);
+    expect(await harness.run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: LATE_TOWNSHIP })).toEqual(county);
+    expect(await harness.run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: village?.code })).toEqual(county);
+    expect(await harness.run<ProgramRow>(PROGRAMS_DISCLOSURE, { regionCode: '110101000000' })).toEqual([]);
   });
 });
 
 describe('regions', () => {
   it('lists the county, its townships and villages, never a villager group', async () => {
-    const rows = await run<{ code: string; name: string; level: string; parentCode: string | null }>(
+    const rows = await harness.run<{ code: string; name: string; level: string; parentCode: string | null }>(
       REGIONS_DISCLOSURE,
     );
-    const [stored] = await ownerRows<{ n: number }>(
+    const [stored] = await harness.ownerRows<{ n: number }>(
       `select count(*)::int as n from region where level <> 'GROUP'`,
     );
     expect(rows.length).toBe(stored?.n);
@@ -648,7 +579,7 @@ describe('regions', () => {
   });
 
   it('keeps to the region asked for: a township and its villages', async () => {
-    const rows = await run<{ code: string; level: string }>(REGIONS_DISCLOSURE, {
+    const rows = await harness.run<{ code: string; level: string }>(REGIONS_DISCLOSURE, {
       regionCode: LATE_TOWNSHIP,
     });
     expect(rows[0]).toMatchObject({ code: LATE_TOWNSHIP, level: 'TOWNSHIP' });
