@@ -60,7 +60,8 @@ async function verify(): Promise<Verification> {
 /** Chained rows in chain order, as the owner sees them. */
 async function chain(): Promise<ChainRow[]> {
   return t.ownerSql<ChainRow>(
-    'select id::text, chain_seq::text from audit_event where chain_seq is not null order by chain_seq',
+    // The column is bigint but selected as text: order by the number, not by the text ('10' < '2').
+    'select id::text, chain_seq::text from audit_event where chain_seq is not null order by audit_event.chain_seq',
   );
 }
 
@@ -151,7 +152,7 @@ describe('the audit chain', () => {
       `select id::text, chain_seq::text, (extract(epoch from at) * 1000000)::bigint::text as at_us, user_id,
               user_role, region_path::text, action, entity, entity_id, before_sha256, after_sha256, request_id,
               sensitive, prev_sha256, row_sha256
-         from audit_event order by chain_seq`,
+         from audit_event order by audit_event.chain_seq`,
     );
     let prev = '0'.repeat(64);
     for (const row of rows) {
@@ -385,7 +386,7 @@ describe('concurrent writers', () => {
     const committed = tasks.length - rolledBack.size;
     const rows = await t.ownerSql<{ entity_id: string; chain_seq: string }>(
       `select entity_id, chain_seq::text from audit_event where action = 'test.append' and entity_id like 'concurrent-%'
-        order by chain_seq`,
+        order by audit_event.chain_seq`,
     );
     expect(rows).toHaveLength(committed * 2);
     expect(new Set(rows.map((row) => row.chain_seq)).size).toBe(rows.length);
