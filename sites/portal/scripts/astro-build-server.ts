@@ -49,6 +49,9 @@ async function run(request: BuildRequest): Promise<BuildReply> {
   }) as typeof process.stdout.write;
   process.stdout.write = capture;
   process.stderr.write = capture;
+  // This process keeps the site's modules between builds; their caches of the publication are keyed by
+  // this (src/content/read-publications.ts), so each build reads the publication afresh.
+  process.env.SUNSHINE_BUILD_GENERATION = String(request.id);
   try {
     await build({
       root: request.root,

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Keys left out of a page's cache key: the publication run's identity and time. A run that changes
- * nothing on a page leaves the page as the previous run rendered it, so incremental rebuilds touch
- * only pages whose data changed; such a page keeps showing when its content was produced.
+ * Keys left out of a page's cache key: the publication run's identity and time, and the hash of the
+ * release's manifest a poster prints. A run that changes nothing on a page leaves the page as the
+ * previous run rendered it, so incremental rebuilds touch only pages whose data changed; such a page
+ * keeps showing the run and release that produced its content (a notice board's printed list and the
+ * live page carry the same release for as long as the list is the same).
  */
-export const RUN_STAMP_KEYS: ReadonlySet<string> = new Set(['runAt', 'runId']);
+export const RUN_STAMP_KEYS: ReadonlySet<string> = new Set(['runAt', 'runId', 'manifestSha256']);
 
 function stable(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;

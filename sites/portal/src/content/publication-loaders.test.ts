@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
 import { copyNewsroomFixture, editFixtureFile, NEWSROOM_PUBLICATIONS } from './fixture-publication.ts';
-import { datasetsLoader, policiesLoader, queriesLoader } from './publication-loaders.ts';
+import { policiesLoader } from './publication-loaders.ts';
 
 interface StoredEntry {
   id: string;
@@ -36,17 +36,9 @@ function fakeContext(): { context: LoaderContext; entries: Map<string, StoredEnt
   return { context, entries, warnings };
 }
 
-describe('publication loaders', () => {
-  it('load datasets, queries and one policy entry per row, with provenance and safe HTML', async () => {
+describe('policies loader', () => {
+  it('load one policy entry per row, with provenance and safe HTML', async () => {
     const options = { publicationsDir: NEWSROOM_PUBLICATIONS };
-    const datasets = fakeContext();
-    await datasetsLoader(options).load(datasets.context);
-    expect([...datasets.entries.keys()]).toEqual(['policy-notices']);
-
-    const queries = fakeContext();
-    await queriesLoader(options).load(queries.context);
-    expect(queries.entries.get('policy-notices')?.data.name).toBe('政策文件公开');
-
     const policies = fakeContext();
     await policiesLoader(options).load(policies.context);
     expect(policies.entries.size).toBe(5);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,6 +154,33 @@ export async function readPublications(dir: string): Promise<Publications> {
   }
 
   return { dir, manifest, manifestSha256: sha256Hex(manifestBytes), datasets, queries, releases, warnings };
+}
+
+// A build reads one publication many times (the policy collection, every page's data): one read and one
+// hash check of every file serves them all. A warm build process (scripts/astro-build-server.ts) keeps
+// its modules from one build to the next, so the read is also keyed by the build it serves
+// (`SUNSHINE_BUILD_GENERATION`, set by that process before each build) and by the manifest file's state.
+const reads = new Map<string, Promise<Publications>>();
+
+/** `readPublications(dir)`, read once per build and state of the manifest file within this process. */
+export function readPublicationsOnce(dir: string): Promise<Publications> {
+  const stamp = (() => {
+    try {
+      const info = statSync(join(dir, MANIFEST_FILE));
+      return `${info.mtimeMs}:${info.size}`;
+    } catch {
+      return 'none';
+    }
+  })();
+  const key = `${dir}\u0000${stamp}\u0000${process.env.SUNSHINE_BUILD_GENERATION ?? ''}`;
+  let read = reads.get(key);
+  if (!read) {
+    reads.clear();
+    read = readPublications(dir);
+    reads.set(key, read);
+    read.catch(() => reads.delete(key));
+  }
+  return read;
 }
 
 /** Parses JSON and validates it, turning both kinds of failure into an error naming the file. */

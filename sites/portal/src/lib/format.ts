@@ -11,7 +11,18 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
 });
 
 /** An instant as Beijing time, e.g. `2025-05-19 10:30（北京时间）`, whatever the build machine's zone. */
+const formattedDateTimes = new Map<string, string>();
+
 export function formatDateTime(iso: string): string {
+  // A build shows a handful of instants (run and approval times) on thousands of pages.
+  const known = formattedDateTimes.get(iso);
+  if (known !== undefined) return known;
+  const text = formatDateTimeOnce(iso);
+  formattedDateTimes.set(iso, text);
+  return text;
+}
+
+function formatDateTimeOnce(iso: string): string {
   const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}（北京时间）`;
 }
@@ -62,6 +73,9 @@ export function fenToYuanNumber(fen: string | number | bigint): number {
 }
 
 /** A plain count with thousands separators. */
+const countFormat = new Intl.NumberFormat('en-US');
+
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // One formatter for the build: toLocaleString would construct one per call.
+  return countFormat.format(n);
 }

@@ -1,6 +1,7 @@
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { POLICY_NOTICES_SLUG } from '@sunshine/disclosure/publication-files';
 import { byIssueDateDesc } from '../content/policy-notice.ts';
+import { readSitePublications } from './portal-data.ts';
 
 /** All policy notices, newest issue date first. */
 export async function getPoliciesNewestFirst() {
@@ -10,7 +11,7 @@ export async function getPoliciesNewestFirst() {
 
 /** The policy-notices dataset, or undefined before anything was published. */
 export async function getPolicyDataset() {
-  return (await getEntry('datasets', POLICY_NOTICES_SLUG))?.data;
+  return (await readSitePublications()).datasets.get(POLICY_NOTICES_SLUG)?.dataset;
 }
 
 /** The policy list as the newsroom pages show it (bodies left out) and the dataset's provenance. */

@@ -1,4 +1,4 @@
-import { getCollection, getEntry } from 'astro:content';
+import { pathToFileURL } from 'node:url';
 import type { ApprovedQuery, Dataset, Manifest, Provenance } from '@sunshine/disclosure/dataset';
 import { datasetFile } from '@sunshine/disclosure/publication-files';
 import { prettifyError, type ZodType } from 'zod';
@@ -25,7 +25,12 @@ import {
   type ReleaseEntry,
   regionRowSchema,
 } from '../content/public-rows.ts';
-import { PublicationFileError } from '../content/read-publications.ts';
+import {
+  PublicationFileError,
+  type Publications,
+  readPublicationsOnce,
+  resolvePublicationsDir,
+} from '../content/read-publications.ts';
 import { buildDate, noticeWindow } from './dates.ts';
 
 /** The slugs of the public datasets (issue 5 contract); each may be absent from a publication. */
@@ -151,12 +156,23 @@ export function regionPath(node: RegionNode): RegionNode[] {
 
 const PHASE_ORDER = { open: 0, upcoming: 1, ended: 2 } as const;
 
-async function load(): Promise<PortalData> {
+/**
+ * The publication the site is built from: `SUNSHINE_PUBLICATIONS_DIR` (buildPortal sets it), else the
+ * repository's `var/publications`, found from the portal folder Astro runs in.
+ */
+export function readSitePublications(): Promise<Publications> {
+  return readPublicationsOnce(resolvePublicationsDir(pathToFileURL(`${process.cwd()}/`)));
+}
+
+function load(publications: Publications): PortalData {
   const today = buildDate();
-  const datasets = new Map((await getCollection('datasets')).map((e) => [e.id, e.data]));
-  const queries = new Map((await getCollection('queries')).map((e) => [e.id, e.data]));
-  const releases = new Map((await getCollection('releases')).map((e) => [e.id, e.data.entries]));
-  const manifest = (await getEntry('manifest', 'manifest'))?.data;
+  const datasets = new Map([...publications.datasets].map(([slug, file]) => [slug, file.dataset]));
+  const queries = new Map([...publications.queries].map(([slug, file]) => [slug, file.query]));
+  const releases = new Map([...publications.releases].map(([slug, file]) => [slug, file.entries]));
+  const manifest =
+    publications.manifest && publications.manifestSha256
+      ? { ...publications.manifest, sha256: publications.manifestSha256 }
+      : undefined;
 
   const regionRows = parseRows(datasets, SLUGS.regions, regionRowSchema);
   const notices = parseRows(datasets, SLUGS.notices, publicNoticeRowSchema);
@@ -218,10 +234,18 @@ async function load(): Promise<PortalData> {
   };
 }
 
-let loaded: Promise<PortalData> | undefined;
+const loaded = new WeakMap<Publications, PortalData>();
 
-/** Everything the pages read, parsed and indexed once per build. */
-export function getPortalData(): Promise<PortalData> {
-  loaded ??= load();
-  return loaded;
+/**
+ * Everything the pages read, parsed and indexed once per build (per read of the publication: a warm
+ * build process keeps this module between builds, see readPublicationsOnce).
+ */
+export async function getPortalData(): Promise<PortalData> {
+  const publications = await readSitePublications();
+  let data = loaded.get(publications);
+  if (!data) {
+    data = load(publications);
+    loaded.set(publications, data);
+  }
+  return data;
 }

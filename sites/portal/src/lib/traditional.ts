@@ -16,8 +16,20 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Simplified Chinese text in Traditional characters; text without Han characters is returned as is. */
 export function toTraditional(text: string): string {
-  return HAN.test(text) ? simplifiedToTraditional(text) : text;
+  if (!HAN.test(text)) return text;
+  // Most text between two tags (navigation, headings, labels, names of places) recurs on thousands of
+  // pages; OpenCC's segmentation runs once per distinct piece.
+  let converted = conversions.get(text);
+  if (converted === undefined) {
+    converted = simplifiedToTraditional(text);
+    if (conversions.size >= CONVERTED_MAX) conversions.clear();
+    conversions.set(text, converted);
+  }
+  return converted;
 }
+
+const CONVERTED_MAX = 200_000;
+const conversions = new Map<string, string>();
 
 /** A rendered page in Traditional characters: its text only, never its URLs, hashes or code. */
 export function htmlToTraditional(html: string): string {

@@ -1,16 +1,15 @@
-import { getCollection } from 'astro:content';
+import type { Dataset } from '@sunshine/disclosure/dataset';
 import type { APIContext } from 'astro';
 import { datasetToCsv } from '../../lib/csv.ts';
+import { getPortalData } from '../../lib/portal-data.ts';
 
 export async function getStaticPaths() {
-  const entries = await getCollection('datasets');
-  return entries.map((entry) => ({ params: { slug: entry.id }, props: { dataset: entry.data } }));
+  const { datasets } = await getPortalData();
+  return [...datasets].map(([slug, dataset]) => ({ params: { slug }, props: { dataset } }));
 }
 
 /** Every dataset as CSV for spreadsheets; see csv.ts for the escaping. */
-export function GET({
-  props,
-}: APIContext<{ dataset: Awaited<ReturnType<typeof getCollection<'datasets'>>>[number]['data'] }>) {
+export function GET({ props }: APIContext<{ dataset: Dataset }>) {
   return new Response(datasetToCsv(props.dataset), {
     headers: { 'content-type': 'text/csv; charset=utf-8' },
   });
