@@ -59,11 +59,19 @@ export async function indexSearch(
   { maxPagesPerBundle = MAX_PAGES_PER_SEARCH_BUNDLE }: { maxPagesPerBundle?: number | undefined } = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
-  const pages = (await listSiteFiles(siteDir)).filter(
+  const all = (await listSiteFiles(siteDir)).filter(
     (file) => file.endsWith('.html') && !file.startsWith('pagefind/'),
   );
+  // When some pages mark their body for the index, Pagefind leaves the others out anyway (large print
+  // repeats the standard pages; lists of files have nothing to find), but only after parsing them:
+  // handing it the marked pages alone saves that.
+  const marked: string[] = [];
+  for (const page of all) {
+    if ((await readFile(join(siteDir, page), 'utf8')).includes('data-pagefind-body')) marked.push(page);
+  }
+  const pages = marked.length > 0 ? marked : all;
   const bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
-  if (bundles === 1) {
+  if (pages.length === all.length && bundles === 1) {
     const indexed = await indexFolder(siteDir, join(siteDir, 'pagefind'));
     return { pages: indexed, bundles, ms: performance.now() - started };
   }
@@ -75,7 +83,7 @@ export async function indexSearch(
     try {
       const made = new Set<string>();
       for (const page of pages) {
-        if (bundleOf(page, bundles) !== k) continue;
+        if (bundles > 1 && bundleOf(page, bundles) !== k) continue;
         const target = join(folder, page);
         const parent = dirname(target);
         if (!made.has(parent)) {
@@ -89,8 +97,10 @@ export async function indexSearch(
       await rm(folder, { recursive: true, force: true });
     }
   }
-  const extra = Array.from({ length: bundles - 1 }, (_, i) => `/${bundleDir(i + 1)}/`);
-  await writeFile(join(siteDir, SEARCH_BUNDLES_FILE), `${JSON.stringify({ bundles: extra })}\n`);
+  if (bundles > 1) {
+    const extra = Array.from({ length: bundles - 1 }, (_, i) => `/${bundleDir(i + 1)}/`);
+    await writeFile(join(siteDir, SEARCH_BUNDLES_FILE), `${JSON.stringify({ bundles: extra })}\n`);
+  }
   return { pages: indexed, bundles, ms: performance.now() - started };
 }
 

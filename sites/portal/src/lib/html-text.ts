@@ -6,6 +6,8 @@
  * whose hash readers check.
  *
  * This is a tokenizer for the well-formed HTML the portal itself renders, not a general HTML parser.
+ * `convert` is for Chinese script conversion: it must return text without CJK ideographs unchanged
+ * (attribute values without any are not handed to it).
  */
 
 const TEXT_ATTRIBUTES = new Set(['alt', 'title', 'aria-label', 'placeholder']);
@@ -31,7 +33,12 @@ const MARKUP =
   /<!--[\s\S]*?-->|<![^>]*>|<\/?([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /(\s+)([^\s"'>/=]+)(?:(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+/** Characters a text conversion may change (CJK ideographs); attributes without any are left alone. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 function rewriteAttributes(tagName: string, attributes: string, convert: (text: string) => string): string {
+  // Most tags carry only classes, URLs and ids: nothing a reader reads, so nothing to convert.
+  if (!HAN.test(attributes)) return attributes;
   const isDescription =
     tagName === 'meta' && /\sname\s*=\s*["']?(description|og:title|og:description)\b/i.test(attributes);
   return attributes.replace(
@@ -65,7 +72,8 @@ export function transformHtmlText(html: string, convert: (text: string) => strin
     }
     const name = rawName.toLowerCase();
     const closing = tag.startsWith('</');
-    out.push(frozen || closing ? tag : tag.replace(attributes, rewriteAttributes(name, attributes, convert)));
+    const rewritten = frozen || closing ? attributes : rewriteAttributes(name, attributes, convert);
+    out.push(rewritten === attributes ? tag : tag.replace(attributes, rewritten));
     if (closing) {
       if (frozen?.tag === name && --frozen.depth === 0) frozen = undefined;
       continue;

@@ -25,6 +25,22 @@ export interface RegionRef {
   level: RegionLevel;
 }
 
+// A page's view is computed for its cache key in getStaticPaths() and again when each of its four
+// variants renders: once per build is enough (views are read-only).
+const viewCache = new WeakMap<PortalData, Map<string, unknown>>();
+
+function once<T>(data: PortalData, key: string, compute: () => T): T {
+  let views = viewCache.get(data);
+  if (!views) {
+    views = new Map();
+    viewCache.set(data, views);
+  }
+  if (views.has(key)) return views.get(key) as T;
+  const view = compute();
+  views.set(key, view);
+  return view;
+}
+
 const refOf = (node: RegionNode): RegionRef => ({ code: node.code, name: node.name, level: node.level });
 
 /** How many ended notices a list shows before it stops (the township pages list all of theirs). */
@@ -128,6 +144,10 @@ function noticesFor(
 }
 
 export function regionView(data: PortalData, code: string): RegionView {
+  return once(data, `region:${code}`, () => computeRegionView(data, code));
+}
+
+function computeRegionView(data: PortalData, code: string): RegionView {
   const node = data.regions.get(code);
   if (!node) throw new Error(`no region ${code}`);
   const path = regionPath(node);
@@ -245,6 +265,10 @@ export interface NoticeView {
 }
 
 export function noticeView(data: PortalData, id: string): NoticeView {
+  return once(data, `notice:${id}`, () => computeNoticeView(data, id));
+}
+
+function computeNoticeView(data: PortalData, id: string): NoticeView {
   const notice = data.noticeById.get(id);
   if (!notice) throw new Error(`no notice ${id}`);
   const townshipNode = data.regions.get(notice.township.code);
@@ -290,6 +314,12 @@ export function posterKeys(data: PortalData): { noticeId: string; villageCode: s
 }
 
 export function posterView(data: PortalData, noticeId: string, villageCode: string): PosterView {
+  return once(data, `poster:${noticeId}:${villageCode}`, () =>
+    computePosterView(data, noticeId, villageCode),
+  );
+}
+
+function computePosterView(data: PortalData, noticeId: string, villageCode: string): PosterView {
   const notice = data.noticeById.get(noticeId);
   if (!notice) throw new Error(`no notice ${noticeId}`);
   const rows = (data.recipientsByNotice.get(noticeId) ?? []).filter((r) => r.village.code === villageCode);
@@ -317,6 +347,10 @@ export interface ProgramView {
 }
 
 export function programView(data: PortalData, code: string): ProgramView {
+  return once(data, `program:${code}`, () => computeProgramView(data, code));
+}
+
+function computeProgramView(data: PortalData, code: string): ProgramView {
   const program = data.programs.get(code);
   if (!program) throw new Error(`no program ${code}`);
   const rows = data.totalsByProgram.get(code) ?? [];
