@@ -39,7 +39,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 /** The text with every mention of the given runs replaced by placeholders (time elements whole). */
 export function withoutRunStamps(text: string, stamps: RunStamp[]): string {
   let out = text;
-  for (const stamp of stamps) {
+  // Longest run id first: one run's id may begin with another's (`run-7` and `run-7-next-1`).
+  for (const stamp of [...stamps].sort((a, b) => b.runId.length - a.runId.length)) {
     out = out
       .replace(
         new RegExp(`<time datetime="${escapeRegExp(stamp.runAt)}"([^>]*)>[^<]*</time>`, 'g'),
