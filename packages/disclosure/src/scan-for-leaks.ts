@@ -25,6 +25,8 @@ import { findIdentifierLeaks, type IdentifierLeakKind } from './leak-scan/find-i
 import { pagefindCborView } from './leak-scan/pagefind-view.ts';
 import { compileProtectedNames, type ProtectedNames } from './leak-scan/protected-names.ts';
 
+export { compileProtectedNames, type ProtectedNames };
+
 export type LeakKind = IdentifierLeakKind | 'NAME';
 
 export interface LeakHit {
@@ -53,8 +55,12 @@ export interface LeakScanResult {
 }
 
 export interface LeakScanOptions {
-  /** Full names of people who did not consent to publication; names shorter than 2 characters are ignored. */
-  protectedNames: Iterable<string>;
+  /**
+   * Full names of people who did not consent to publication; names shorter than 2 characters are ignored.
+   * Either the names, or the matcher `compileProtectedNames` made of them (a process that scans many
+   * builds with one list compiles it once).
+   */
+  protectedNames: Iterable<string> | { compiled: ProtectedNames };
   /**
    * Files (relative paths, '/' separators) for which this returns true are neither read nor scanned, nor
    * counted in `filesScanned`: an incremental build passes over files whose exact bytes an earlier scan
@@ -139,7 +145,8 @@ function inflate(
 }
 
 export async function scanForLeaks(dir: string, options: LeakScanOptions): Promise<LeakScanResult> {
-  const names = compileProtectedNames(options.protectedNames);
+  const given = options.protectedNames;
+  const names = 'compiled' in given ? given.compiled : compileProtectedNames(given);
   const root = path.resolve(dir);
   const hits: LeakHit[] = [];
   const unreadable: UnreadableFile[] = [];

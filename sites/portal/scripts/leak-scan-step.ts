@@ -3,7 +3,13 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { type LeakHit, scanForLeaks, type UnreadableFile } from '@sunshine/disclosure/scan-for-leaks';
+import {
+  compileProtectedNames,
+  type LeakHit,
+  type ProtectedNames,
+  scanForLeaks,
+  type UnreadableFile,
+} from '@sunshine/disclosure/scan-for-leaks';
 import type { SiteRecord } from './site-state.ts';
 
 export interface LeakScanStepOptions {
@@ -90,6 +96,15 @@ export function assertNamesFileOutside(namesFile: string, folders: string[]): vo
   }
 }
 
+// The compiled names list of the last scan, by the sha256 of the list's bytes: `npm start` scans every
+// rebuild with the same list, and compiling 70,000 names takes longer than scanning a rebuild's files.
+let compiledNames: { sha256: string; names: ProtectedNames } | undefined;
+
+function compiledFor(sha: string, names: string[]): ProtectedNames {
+  if (compiledNames?.sha256 !== sha) compiledNames = { sha256: sha, names: compileProtectedNames(names) };
+  return compiledNames.names;
+}
+
 /**
  * The leak scan of one build, possibly in parts (the site's pages while Pagefind indexes them, then the
  * index): `check` throws LeakScanFailure with everything every part found, and `remember` records the
@@ -98,6 +113,7 @@ export function assertNamesFileOutside(namesFile: string, folders: string[]): vo
 export class LeakScanner {
   readonly #siteDir: string;
   readonly #protectedNames: string[];
+  readonly #namesSha256: string;
   readonly #key: string;
   readonly #known: Set<string>;
   readonly #cacheFile: string | undefined;
@@ -111,12 +127,14 @@ export class LeakScanner {
   private constructor(
     siteDir: string,
     protectedNames: string[],
+    namesSha256: string,
     key: string,
     known: Set<string>,
     cacheFile?: string,
   ) {
     this.#siteDir = siteDir;
     this.#protectedNames = protectedNames;
+    this.#namesSha256 = namesSha256;
     this.#key = key;
     this.#known = known;
     this.#cacheFile = cacheFile;
@@ -136,7 +154,8 @@ export class LeakScanner {
       .toString('utf8')
       .split(/\r?\n/)
       .filter((name) => name.trim());
-    const key = sha256(`${await scannerDigest()}\n${sha256(namesBytes)}`);
+    const namesSha256 = sha256(namesBytes);
+    const key = sha256(`${await scannerDigest()}\n${namesSha256}`);
     let known = new Set<string>();
     if (cacheFile) {
       const cached = await readFile(cacheFile, 'utf8').then(
@@ -145,7 +164,7 @@ export class LeakScanner {
       );
       if (cached?.key === key) known = new Set(cached.clean);
     }
-    return new LeakScanner(siteDir, protectedNames, key, known, cacheFile);
+    return new LeakScanner(siteDir, protectedNames, namesSha256, key, known, cacheFile);
   }
 
   /** Scans the files `select` picks, except those whose hash (in `record`) an earlier scan found clean. */
@@ -153,7 +172,7 @@ export class LeakScanner {
     const started = performance.now();
     try {
       const result = await scanForLeaks(this.#siteDir, {
-        protectedNames: this.#protectedNames,
+        protectedNames: { compiled: compiledFor(this.#namesSha256, this.#protectedNames) },
         skipFile: (file) => {
           if (!select(file)) return true;
           const hash = record?.get(file)?.sha256;
