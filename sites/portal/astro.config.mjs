@@ -1,7 +1,14 @@
 // @ts-check
+
+import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { publicationFiles } from './src/integrations/publication-files.ts';
+
+// The publication the site is built from: buildPortal names it; a plain `astro dev` or `astro build`
+// reads the repository's var/publications. Set here, where this file's own location is known, for the
+// pages to read (src/lib/portal-data.ts).
+process.env.SUNSHINE_PUBLICATIONS_DIR ??= fileURLToPath(new URL('../../var/publications', import.meta.url));
 
 export default defineConfig({
   site: process.env.PORTAL_SITE_URL ?? 'http://localhost:4321',

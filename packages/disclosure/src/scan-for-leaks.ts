@@ -17,7 +17,7 @@
 // Hits name the file, the offset and the kind, never the value: neither the result nor any error message
 // of this module contains a matched value.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { decodeEscapes } from './leak-scan/decode-escapes.ts';
@@ -106,8 +106,12 @@ export function scanBytes(bytes: Uint8Array, names: ProtectedNames): ViewHit[] {
   return [...seen.values()].sort((a, b) => a.offset - b.offset || a.kind.localeCompare(b.kind));
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = await readdir(dir, { withFileTypes: true });
+// Synchronous reads: a site is thousands of small files, and each asynchronous read is four trips
+// through libuv's thread pool (open, stat, read, close); reading them in turn measured a third of the
+// scan's time. The scan yields to the event loop between files (see scanForLeaks) so that a build's
+// other work (Pagefind's replies) keeps moving.
+function* walk(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -117,7 +121,12 @@ async function* walk(dir: string): AsyncGenerator<string> {
       yield full;
     } else if (entry.isSymbolicLink()) {
       // A link to a file is read like a file; links to directories are not followed (no cycles).
-      const target = await stat(full).catch(() => null);
+      let target: ReturnType<typeof statSync> | undefined;
+      try {
+        target = statSync(full);
+      } catch {
+        target = undefined;
+      }
       if (target?.isFile()) yield full;
     }
   }
@@ -153,7 +162,12 @@ export async function scanForLeaks(dir: string, options: LeakScanOptions): Promi
   let filesScanned = 0;
   let bytesScanned = 0;
   let filesSkipped = 0;
-  for await (const full of walk(root)) {
+  let sinceYield = 0;
+  for (const full of walk(root)) {
+    if (++sinceYield === 64) {
+      sinceYield = 0;
+      await new Promise((resume) => setImmediate(resume));
+    }
     const file = path.relative(root, full).split(path.sep).join('/');
     if (options.skipFile?.(file)) {
       filesSkipped++;
@@ -161,7 +175,7 @@ export async function scanForLeaks(dir: string, options: LeakScanOptions): Promi
     }
     let bytes: Buffer;
     try {
-      bytes = await readFile(full);
+      bytes = readFileSync(full);
     } catch {
       unreadable.push({ file, reason: 'READ' });
       continue;

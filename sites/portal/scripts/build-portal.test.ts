@@ -141,6 +141,26 @@ describe('the leak scan as a build step', () => {
     expect((await readdir(join(root, 'site'))).sort()).toEqual(['.dist.rejected', 'dist']);
   });
 
+  it('builds two sites at once from the one portal, each from its own publication', async () => {
+    // npm start's rebuild, a test and a benchmark may build at the same time, in one process or several:
+    // they take turns with Pagefind's one backend per process (index-search.ts), and each Astro build
+    // keeps its server bundle in a folder of its own (run-astro-build.ts, buildCwd). The bundle race
+    // needs a long build to show (a province build failed when a test deleted its bundle mid-render);
+    // here the builds are short, so this checks the two sites come out whole and apart.
+    const small = join(root, 'small');
+    await writeFixturePublications(small, { townships: 3, villagesPerTownship: 1 });
+    const [a, b] = await Promise.all([
+      buildPortal({ publicationsDir: clean, outDir: join(root, 'at-once-a/dist') }),
+      buildPortal({ publicationsDir: small, outDir: join(root, 'at-once-b/dist') }),
+    ]);
+    expect(a.pages).toBeGreaterThan(b.pages);
+    const regions = async (site: string) =>
+      (await readdir(join(root, site, 'dist/regions'))).filter((name) => /^[0-9]{12}$/.test(name)).length;
+    // A county and three townships, of two villages each against one.
+    expect(await regions('at-once-a')).toBe(1 + 3 + 3 * 2);
+    expect(await regions('at-once-b')).toBe(1 + 3 + 3 * 1);
+  }, 180_000);
+
   it('fails when the names file would be published with the site', async () => {
     const outDir = join(root, 'names-inside');
     await expect(

@@ -31,7 +31,21 @@ function bundleOf(page: string, bundles: number): number {
   return createHash('sha256').update(page).digest().readUInt32BE(0) % bundles;
 }
 
-async function indexFolder(folder: string, outputPath: string): Promise<number> {
+// Pagefind's Node API drives one backend process per Node process, and `close()` ends it for every
+// caller: two builds at once in one process (a rebuild beside a test) must take turns.
+let pagefindTurn: Promise<unknown> = Promise.resolve();
+
+function withPagefind<T>(work: () => Promise<T>): Promise<T> {
+  const mine = pagefindTurn.catch(() => {}).then(work);
+  pagefindTurn = mine;
+  return mine;
+}
+
+function indexFolder(folder: string, outputPath: string): Promise<number> {
+  return withPagefind(() => indexFolderNow(folder, outputPath));
+}
+
+async function indexFolderNow(folder: string, outputPath: string): Promise<number> {
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) throw new Error(`pagefind: ${created.errors.join('; ')}`);
@@ -135,6 +149,10 @@ export async function searchIndexStillFits(
     contents.push([page, content]);
   }
   if (contents.length === 0) return true;
+  return withPagefind(() => fragmentsKnown(contents, known));
+}
+
+async function fragmentsKnown(contents: [string, string][], known: Set<string>): Promise<boolean> {
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) return false;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -104,11 +105,13 @@ export async function weighPages(
     ? [...record.keys()].filter((f) => f.endsWith('.html'))
     : (await listSiteFiles(siteDir)).filter((f) => f.endsWith('.html'));
   const weights: PageWeight[] = [];
-  for (const page of pages) {
+  for (const [index, page] of pages.entries()) {
+    // Read in turn without the thread pool (see scan-for-leaks.ts), letting other work run now and then.
+    if (index % 64 === 63) await new Promise((resume) => setImmediate(resume));
     const hash = record?.get(page)?.sha256;
     let weighed = hash ? cache?.get(hash) : undefined;
     if (!weighed) {
-      const html = await readFile(join(siteDir, page));
+      const html = readFileSync(join(siteDir, page));
       weighed = { htmlBytes: html.length, assets: assetsOf(page, html.toString('utf8')) };
       if (hash) cache?.set(hash, weighed);
     }

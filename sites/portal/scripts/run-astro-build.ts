@@ -1,5 +1,6 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,6 +48,21 @@ function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   return childEnv;
 }
 
+/**
+ * The folder an Astro build of `outDir` runs in. Astro renders static pages from a server bundle it
+ * writes into `<outDir>/.prerender/` when `outDir` lies inside the working folder, else into
+ * `<working folder>/.astro/.prerender/`, and deletes it afterwards. Our sites are built outside the
+ * portal, so two builds run from the portal folder (tests, a benchmark beside `npm start`) wrote and
+ * deleted each other's bundle. Each output folder gets a working folder of its own inside the portal
+ * (the bundle must lie under the portal for its imports to find `node_modules`).
+ */
+async function buildCwd(root: string, outDir: string): Promise<string> {
+  const id = createHash('sha256').update(outDir).digest('hex').slice(0, 16);
+  const cwd = join(root, '.astro', 'builds', id);
+  await mkdir(cwd, { recursive: true });
+  return cwd;
+}
+
 /** Runs `astro build`, in a fresh child process or in a warm one (see `warm`). */
 export function runAstroBuild(options: AstroBuildOptions): Promise<AstroBuildResult> {
   return options.warm ? runWarm(options) : runCold(options);
@@ -65,6 +81,7 @@ async function runCold({
   keepOutDir = false,
 }: AstroBuildOptions): Promise<AstroBuildResult> {
   if (keepOutDir) throw new Error('runAstroBuild: keepOutDir needs a warm build process');
+  const cwd = await buildCwd(root, outDir);
   const require = createRequire(import.meta.url);
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const childEnv = childEnvironment(env);
@@ -76,10 +93,10 @@ async function runCold({
   let pagesReused = 0;
   const started = performance.now();
   const code = await new Promise<number | null>((resolve, reject) => {
-    const args = ['--import', reportMaxRss, astroBin, 'build', '--outDir', outDir];
+    const args = ['--import', reportMaxRss, astroBin, 'build', '--root', root, '--outDir', outDir];
     if (force) args.push('--force');
     const child = spawn(process.execPath, args, {
-      cwd: root,
+      cwd,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -119,9 +136,9 @@ interface Server {
 const servers = new Map<string, Server>();
 let nextRequest = 1;
 
-function startServer(root: string, env: Record<string, string>, key: string): Server {
+function startServer(cwd: string, env: Record<string, string>, key: string): Server {
   const child = fork(join(scriptsDir, 'astro-build-server.ts'), [], {
-    cwd: root,
+    cwd,
     env: childEnvironment(env),
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -142,7 +159,7 @@ function startServer(root: string, env: Record<string, string>, key: string): Se
     if (server.pending.size === 0) idle(server);
   });
   child.on('exit', (code) => {
-    if (servers.get(root)?.child === child) servers.delete(root);
+    if (servers.get(cwd)?.child === child) servers.delete(cwd);
     for (const [id, answer] of server.pending) {
       answer({
         id,
@@ -178,15 +195,17 @@ async function runWarm({
   force = false,
   keepOutDir = false,
 }: AstroBuildOptions): Promise<AstroBuildResult> {
-  const key = JSON.stringify({ root, env });
-  let server = servers.get(root);
+  // One warm process per output folder (each runs in its own working folder, see buildCwd).
+  const cwd = await buildCwd(root, outDir);
+  const key = JSON.stringify({ root, cwd, env });
+  let server = servers.get(cwd);
   if (server && server.key !== key) {
     await stopServer(server);
     server = undefined;
   }
   if (!server) {
-    server = startServer(root, env, key);
-    servers.set(root, server);
+    server = startServer(cwd, env, key);
+    servers.set(cwd, server);
   }
   const request: BuildRequest = { id: nextRequest++, root, outDir, force, keepOutDir };
   const current = server;
@@ -204,8 +223,8 @@ async function runWarm({
 }
 
 async function stopServer(server: Server): Promise<void> {
-  if (servers.get(JSON.parse(server.key).root)?.child === server.child)
-    servers.delete(JSON.parse(server.key).root);
+  const { cwd } = JSON.parse(server.key) as { cwd: string };
+  if (servers.get(cwd)?.child === server.child) servers.delete(cwd);
   if (server.child.exitCode === null && server.child.signalCode === null) {
     // Held open until it has gone, so that a caller awaiting this does not see its process end first.
     busy(server);

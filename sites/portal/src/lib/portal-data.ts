@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import type { ApprovedQuery, Dataset, Manifest, Provenance } from '@sunshine/disclosure/dataset';
 import { datasetFile } from '@sunshine/disclosure/publication-files';
 import { prettifyError, type ZodType } from 'zod';
@@ -29,7 +28,6 @@ import {
   PublicationFileError,
   type Publications,
   readPublicationsOnce,
-  resolvePublicationsDir,
 } from '../content/read-publications.ts';
 import { buildDate, noticeWindow } from './dates.ts';
 
@@ -157,11 +155,13 @@ export function regionPath(node: RegionNode): RegionNode[] {
 const PHASE_ORDER = { open: 0, upcoming: 1, ended: 2 } as const;
 
 /**
- * The publication the site is built from: `SUNSHINE_PUBLICATIONS_DIR` (buildPortal sets it), else the
- * repository's `var/publications`, found from the portal folder Astro runs in.
+ * The publication the site is built from: `SUNSHINE_PUBLICATIONS_DIR`, which buildPortal sets and
+ * astro.config.mjs defaults to the repository's `var/publications`.
  */
 export function readSitePublications(): Promise<Publications> {
-  return readPublicationsOnce(resolvePublicationsDir(pathToFileURL(`${process.cwd()}/`)));
+  const dir = process.env.SUNSHINE_PUBLICATIONS_DIR;
+  if (!dir) throw new Error('SUNSHINE_PUBLICATIONS_DIR is not set (astro.config.mjs sets a default)');
+  return readPublicationsOnce(dir);
 }
 
 function load(publications: Publications): PortalData {
