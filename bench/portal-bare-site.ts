@@ -54,7 +54,7 @@ export default defineConfig({
   output: 'static',
   ...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // The same resolution fix as the portal's (see sites/portal/astro.config.mjs).
   vite: { environments: { prerender: { resolve: { noExternal: ['cookie'] } } } },
@@ -79,8 +79,9 @@ const { title } = Astro.props;
 import { readFileSync } from 'node:fs';
 import Layout from '../../layouts/Layout.astro';
 export function getStaticPaths() {
-  // The build runs in the project folder; the bundled page no longer sits next to its source.
-  const pages = JSON.parse(readFileSync(process.cwd() + '/data/pages.json', 'utf8'));
+  // The bundled page no longer sits next to its source, and the build runs in a folder of its own
+  // (run-astro-build.ts): the data file's absolute path is written in here.
+  const pages = JSON.parse(readFileSync(${JSON.stringify(path.resolve(dir, 'data/pages.json'))}, 'utf8'));
   return pages.map((page) => ({ params: { id: page.id }, props: { page } }));
 }
 const { page } = Astro.props;

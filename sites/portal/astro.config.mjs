@@ -19,7 +19,9 @@ export default defineConfig({
   // sitemap agree on that form.
   trailingSlash: 'always',
   // One stylesheet file, cached and shared by every page instead of repeated inside each page's HTML.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: one page's file is written while the next renders (the same output, measured
+  // a fifth faster at county scale; bench/portal-bare-site.ts builds with the same settings).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [
     // Large print repeats the Simplified pages: search engines get the standard ones (canonical links too).
     sitemap({

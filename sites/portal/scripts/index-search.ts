@@ -76,19 +76,21 @@ export async function indexSearch(
   const all = (await listSiteFiles(siteDir)).filter(
     (file) => file.endsWith('.html') && !file.startsWith('pagefind/'),
   );
-  // When some pages mark their body for the index, Pagefind leaves the others out anyway (large print
-  // repeats the standard pages; lists of files have nothing to find), but only after parsing them:
-  // handing it the marked pages alone saves that.
-  const marked: string[] = [];
-  for (const page of all) {
-    if ((await readFile(join(siteDir, page), 'utf8')).includes('data-pagefind-body')) marked.push(page);
-  }
-  const pages = marked.length > 0 ? marked : all;
-  const bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
-  if (pages.length === all.length && bundles === 1) {
+  let bundles = Math.max(1, Math.ceil(all.length / maxPagesPerBundle));
+  if (bundles === 1) {
+    // Pagefind reads every page and indexes those that mark their body (data-pagefind-body): large print
+    // and lists of files are left out that way.
     const indexed = await indexFolder(siteDir, join(siteDir, 'pagefind'));
     return { pages: indexed, bundles, ms: performance.now() - started };
   }
+  // Several bundles: each is indexed from a folder of hard links to its pages, and only pages that mark
+  // their body get one (Pagefind would leave the others out anyway, after parsing them).
+  const pages: string[] = [];
+  for (const page of all) {
+    if ((await readFile(join(siteDir, page), 'utf8')).includes('data-pagefind-body')) pages.push(page);
+  }
+  if (pages.length === 0) pages.push(...all);
+  bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
   let indexed = 0;
   for (let k = 0; k < bundles; k++) {
     // Pagefind indexes folders; a folder of hard links to this bundle's pages costs one link each, and
@@ -97,7 +99,7 @@ export async function indexSearch(
     try {
       const made = new Set<string>();
       for (const page of pages) {
-        if (bundles > 1 && bundleOf(page, bundles) !== k) continue;
+        if (bundleOf(page, bundles) !== k) continue;
         const target = join(folder, page);
         const parent = dirname(target);
         if (!made.has(parent)) {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeMediaType, formatDate, formatDateTime, formatKilobytes, shortHash } from './format.ts';
+import {
+  describeMediaType,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatKilobytes,
+  shortHash,
+} from './format.ts';
 
 describe('format', () => {
   it('shows instants in Beijing time whatever the machine zone', () => {
@@ -19,5 +26,16 @@ describe('format', () => {
     expect(shortHash('85bedd1aab0fd8f84d93c32966d55f9920f6dabd2d23ea253323cd6252326460')).toBe(
       '85bedd1aab0f',
     );
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as Intl does, for whole and fractional counts', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    for (const n of [
+      0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 1_234_567_890, -1, -1234, -1_000_000, 2.5,
+    ]) {
+      expect(formatCount(n), String(n)).toBe(intl.format(n));
+    }
   });
 });

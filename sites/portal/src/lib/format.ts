@@ -76,6 +76,16 @@ export function fenToYuanNumber(fen: string | number | bigint): number {
 const countFormat = new Intl.NumberFormat('en-US');
 
 export function formatCount(n: number): string {
-  // One formatter for the build: toLocaleString would construct one per call.
+  // Counts are whole numbers: grouped by hand, which is many times cheaper than Intl on every table cell.
+  if (Number.isSafeInteger(n)) {
+    const digits = String(Math.abs(n));
+    let grouped = digits.length > 3 ? '' : digits;
+    if (digits.length > 3) {
+      const head = digits.length % 3 || 3;
+      grouped = digits.slice(0, head);
+      for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+    }
+    return n < 0 ? `-${grouped}` : grouped;
+  }
   return countFormat.format(n);
 }

@@ -370,8 +370,13 @@ function computeProgramView(data: PortalData, code: string): ProgramView {
   };
 }
 
-/** The cache key of a page: its view and anything else it renders from (the build date, …). */
-export const cacheKeyOf = (...parts: unknown[]): string => pageCacheKey(...parts);
+/**
+ * The cache key of a page: its view and anything else it renders from (the build date, …). Only an
+ * incremental build (PORTAL_INCREMENTAL=1, set by buildPortal with a cache folder) reads the keys; a
+ * one-off build skips hashing every page's data.
+ */
+export const cacheKeyOf = (...parts: unknown[]): string | undefined =>
+  process.env.PORTAL_INCREMENTAL === '1' ? pageCacheKey(...parts) : undefined;
 
 const phaseOf = (data: PortalData) => (n: PublicNoticeRow) =>
   noticeWindow(n.startsOn, n.endsOn, data.today).phase;
