@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { publicationFiles } from './src/integrations/publication-files.ts';
+import { searchWhileRendering } from './src/integrations/search-while-rendering.ts';
 
 // The publication the site is built from: buildPortal names it; a plain `astro dev` or `astro build`
 // reads the repository's var/publications. Set here, where this file's own location is known, for the
@@ -29,6 +30,7 @@ export default defineConfig({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', 'zh-hant': 'zh-Hant', en: 'en' } },
     }),
     publicationFiles(),
+    searchWhileRendering(),
   ],
   // Residents must get a page that works with JavaScript off; the dev toolbar would be the only script.
   devToolbar: { enabled: false },
