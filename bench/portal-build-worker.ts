@@ -4,6 +4,7 @@
  *
  *   portal:      one buildPortal() call;
  *   bare:        the bare Astro site (portal-bare-site.ts), one `astro build`;
+ *   astro:       one `astro build` of a given project (the portal's rendering alone: no search index);
  *   incremental: what `npm start` does over a day: a full build with a cache folder, then, for each
  *                change, a publication run's worth of edits in one village (simulateVillageChange, in
  *                place, as a real run rewrites the folder) and a rebuild with `changedOnly`, all in this
@@ -22,6 +23,7 @@ import { runAstroBuild, stopAstroBuildServers } from '../sites/portal/scripts/ru
 type Job =
   | { kind: 'portal'; options: BuildPortalOptions }
   | { kind: 'bare'; root: string; outDir: string; cacheDir: string }
+  | { kind: 'astro'; root: string; outDir: string; env: Record<string, string> }
   | {
       kind: 'incremental';
       options: BuildPortalOptions & { cacheDir: string };
@@ -40,6 +42,9 @@ if (job.kind === 'portal') {
     env: { PORTAL_CACHE_DIR: job.cacheDir },
     force: true,
   });
+  console.log(`RESULT ${JSON.stringify({ wallMs: performance.now() - started, astro })}`);
+} else if (job.kind === 'astro') {
+  const astro = await runAstroBuild({ root: job.root, outDir: job.outDir, env: job.env, force: true });
   console.log(`RESULT ${JSON.stringify({ wallMs: performance.now() - started, astro })}`);
 } else if (job.kind === 'incremental') {
   const full = await buildPortal({ ...job.options, changedOnly: false });
