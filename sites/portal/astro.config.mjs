@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { publicationFiles } from './src/integrations/publication-files.ts';
 import { searchWhileRendering } from './src/integrations/search-while-rendering.ts';
+import { sitemapLanguages } from './src/integrations/sitemap-languages.ts';
 
 // The publication the site is built from: buildPortal names it; a plain `astro dev` or `astro build`
 // reads the repository's var/publications. Set here, where this file's own location is known, for the
@@ -25,10 +26,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [
     // Large print repeats the Simplified pages: search engines get the standard ones (canonical links too).
-    sitemap({
-      filter: (page) => !new URL(page).pathname.startsWith('/large/'),
-      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', 'zh-hant': 'zh-Hant', en: 'en' } },
-    }),
+    sitemap(sitemapLanguages((page) => !new URL(page).pathname.startsWith('/large/'))),
     publicationFiles(),
     searchWhileRendering(),
   ],

@@ -130,11 +130,16 @@ function noticesFor(
   limitEnded: boolean,
   programCode?: string,
 ) {
-  const all = data.notices.filter(
-    (n) =>
-      (!townshipCodes || townshipCodes.has(n.township.code)) &&
-      (!programCode || n.program.code === programCode),
-  );
+  const select = () =>
+    data.notices.filter(
+      (n) =>
+        (!townshipCodes || townshipCodes.has(n.township.code)) &&
+        (!programCode || n.program.code === programCode),
+    );
+  // A township's page and each of its villages' pages list the township's notices: one pass over a
+  // province's notices per township, not per village.
+  const only = townshipCodes?.size === 1 && !programCode ? [...townshipCodes][0] : undefined;
+  const all = only === undefined ? select() : once(data, `township-notices:${only}`, select);
   const ended = all.filter((n) => noticeWindow(n.startsOn, n.endsOn, data.today).phase === 'ended');
   const shown = limitEnded ? new Set(ended.slice(0, ENDED_NOTICES_SHOWN)) : new Set(ended);
   return {
