@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { publicationFiles } from './src/integrations/publication-files.ts';
-import { searchWhileRendering } from './src/integrations/search-while-rendering.ts';
 import { sitemapLanguages } from './src/integrations/sitemap-languages.ts';
 
 // The publication the site is built from: buildPortal names it; a plain `astro dev` or `astro build`
@@ -28,7 +27,6 @@ export default defineConfig({
     // Large print repeats the Simplified pages: search engines get the standard ones (canonical links too).
     sitemap(sitemapLanguages((page) => !new URL(page).pathname.startsWith('/large/'))),
     publicationFiles(),
-    searchWhileRendering(),
   ],
   // Residents must get a page that works with JavaScript off; the dev toolbar would be the only script.
   devToolbar: { enabled: false },

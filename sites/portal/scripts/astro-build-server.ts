@@ -14,8 +14,6 @@ export interface BuildRequest {
   force: boolean;
   /** Keep what `outDir` holds: the incremental build writes only the pages it renders. */
   keepOutDir: boolean;
-  /** Build the search index while rendering, reporting to this file (search-while-rendering.ts). */
-  searchReport?: string;
 }
 
 export interface BuildReply {
@@ -54,8 +52,6 @@ async function run(request: BuildRequest): Promise<BuildReply> {
   // This process keeps the site's modules between builds; their caches of the publication are keyed by
   // this (src/content/read-publications.ts), so each build reads the publication afresh.
   process.env.SUNSHINE_BUILD_GENERATION = String(request.id);
-  if (request.searchReport) process.env.PORTAL_SEARCH_WHILE_RENDERING = request.searchReport;
-  else delete process.env.PORTAL_SEARCH_WHILE_RENDERING;
   try {
     await build({
       root: request.root,

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortal, formatBuildSummary, type PortalBuildSummary } from './build-portal.ts';
-import { indexSearch } from './index-search.ts';
 import { LeakScanFailure } from './leak-scan-step.ts';
 import { writeFixturePublications } from './write-fixture-publications.ts';
 
@@ -160,29 +159,6 @@ describe('the leak scan as a build step', () => {
     // A county and three townships, of two villages each against one.
     expect(await regions('at-once-a')).toBe(1 + 3 + 3 * 2);
     expect(await regions('at-once-b')).toBe(1 + 3 + 3 * 1);
-  }, 180_000);
-
-  it('builds the search index while rendering, equal to one built from the finished site', async () => {
-    const site = join(root, 'while-rendering/dist');
-    const summary = await buildPortal({ publicationsDir: clean, outDir: site });
-    expect(summary.searchIndexPages).toBe(summary.pages);
-    const again = join(root, 'after-rendering');
-    await cp(site, again, { recursive: true });
-    await rm(join(again, 'pagefind'), { recursive: true, force: true });
-    await indexSearch(again);
-    // Pagefind names each page's fragment after its content: the same names, the same pages with the
-    // same text. Its word index numbers pages in the order they came (render order here, file order
-    // there), so its chunks are the same per language but not byte for byte.
-    const files = async (dir: string) =>
-      (await readdir(join(dir, 'pagefind'), { recursive: true })).map(String).sort();
-    const fragments = (list: string[]) => list.filter((f) => f.startsWith('fragment/'));
-    const perLanguage = (list: string[]) =>
-      list.filter((f) => f.startsWith('index/')).map((f) => f.replace(/_[0-9a-f]+\.pf_index$/, ''));
-    const built = await files(site);
-    const rebuilt = await files(again);
-    expect(fragments(built).length).toBeGreaterThan(0);
-    expect(fragments(built)).toEqual(fragments(rebuilt));
-    expect(perLanguage(built)).toEqual(perLanguage(rebuilt));
   }, 180_000);
 
   it('fails when the names file would be published with the site', async () => {

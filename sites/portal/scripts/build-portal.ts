@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { SearchWhileRenderingReport } from '../src/integrations/search-while-rendering.ts';
-import { indexSearch, MAX_PAGES_PER_SEARCH_BUNDLE, searchIndexStillFits } from './index-search.ts';
+import { indexSearch, searchIndexStillFits } from './index-search.ts';
 import {
   assertNamesFileOutside,
   LeakScanFailure,
@@ -217,38 +216,21 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       PORTAL_INCREMENTAL: persistent ? '1' : '0',
     };
     if (siteUrl) env.PORTAL_SITE_URL = siteUrl;
-    // A build that renders every page feeds the search index while it renders (Pagefind parses on the
-    // other core); an incremental one renders only changed pages and is indexed below if need be.
-    const searchReport = incremental
-      ? undefined
-      : join(astroCache, `search-${process.pid}-${Date.now()}.json`);
-    if (searchReport) await rm(searchReport, { force: true });
     let astro: Awaited<ReturnType<typeof runAstroBuild>>;
     try {
       astro = await runAstroBuild({
         root: portalRoot,
         outDir: work,
-        env: {
-          ...env,
-          PORTAL_SEARCH_MAX_PAGES: String(options.searchPagesPerBundle ?? MAX_PAGES_PER_SEARCH_BUNDLE),
-        },
+        env,
         force: !incremental,
         keepOutDir: incremental,
         warm: persistent,
-        searchReport,
       });
     } catch (error) {
       // Astro's cache may now describe pages the work folder does not hold: start over next time.
       await rm(paths.astroManifest, { force: true });
       throw error;
     }
-    const indexedWhileRendering = searchReport
-      ? await readFile(searchReport, 'utf8').then(
-          (text) => JSON.parse(text) as SearchWhileRenderingReport,
-          () => null,
-        )
-      : null;
-    if (searchReport) await rm(searchReport, { force: true });
     if (incremental) {
       // Pages that no longer exist (a village merged away, a notice whose names expired).
       const outputsAfter = await astroPageOutputs(paths.astroManifest);
@@ -276,14 +258,11 @@ async function build(options: BuildPortalOptions): Promise<PortalBuildSummary> {
       htmlPages.every((file) => published.has(file));
     const searchReused =
       incremental && samePages && (await searchIndexStillFits(work, changedHtml, htmlPages.length));
-    const searchWritten = indexedWhileRendering?.written === true;
-    if (!searchReused && !searchWritten) await rm(join(work, SEARCH_DIR), { recursive: true, force: true });
+    if (!searchReused) await rm(join(work, SEARCH_DIR), { recursive: true, force: true });
     const search = (async () => {
       const indexed = searchReused
         ? null
-        : searchWritten
-          ? { pages: indexedWhileRendering.pages, bundles: 1, ms: indexedWhileRendering.ms }
-          : await indexSearch(work, { maxPagesPerBundle: options.searchPagesPerBundle });
+        : await indexSearch(work, { maxPagesPerBundle: options.searchPagesPerBundle });
       return { reused: searchReused, indexed, ms: performance.now() - searchStarted };
     })();
     const pages = (async () => {

@@ -18,8 +18,6 @@ export interface AstroBuildOptions {
   force?: boolean;
   /** Keep what `outDir` holds instead of emptying it first (incremental builds into a work folder). */
   keepOutDir?: boolean;
-  /** Build the search index while rendering, reporting to this file (src/integrations/search-while-rendering.ts). */
-  searchReport?: string;
   /**
    * Build in a long-lived process (astro-build-server.ts) kept for the next build with the same root
    * and environment, instead of a fresh `astro build` process.
@@ -45,7 +43,6 @@ function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   // Vitest marks its workers as tests; Astro must build for production regardless.
   delete childEnv.VITEST;
   delete childEnv.NODE_ENV;
-  delete childEnv.PORTAL_SEARCH_WHILE_RENDERING;
   childEnv.ASTRO_TELEMETRY_DISABLED = '1';
   childEnv.NO_COLOR = '1';
   return childEnv;
@@ -82,14 +79,12 @@ async function runCold({
   env = {},
   force = false,
   keepOutDir = false,
-  searchReport,
 }: AstroBuildOptions): Promise<AstroBuildResult> {
   if (keepOutDir) throw new Error('runAstroBuild: keepOutDir needs a warm build process');
   const cwd = await buildCwd(root, outDir);
   const require = createRequire(import.meta.url);
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const childEnv = childEnvironment(env);
-  if (searchReport) childEnv.PORTAL_SEARCH_WHILE_RENDERING = searchReport;
   const rssDir = await mkdtemp(join(tmpdir(), 'sunshine-astro-rss-'));
   const rssFile = join(rssDir, 'max-rss');
   childEnv.SUNSHINE_MAX_RSS_FILE = rssFile;
@@ -199,7 +194,6 @@ async function runWarm({
   env = {},
   force = false,
   keepOutDir = false,
-  searchReport,
 }: AstroBuildOptions): Promise<AstroBuildResult> {
   // One warm process per output folder (each runs in its own working folder, see buildCwd).
   const cwd = await buildCwd(root, outDir);
@@ -213,7 +207,7 @@ async function runWarm({
     server = startServer(cwd, env, key);
     servers.set(cwd, server);
   }
-  const request: BuildRequest = { id: nextRequest++, root, outDir, force, keepOutDir, searchReport };
+  const request: BuildRequest = { id: nextRequest++, root, outDir, force, keepOutDir };
   const current = server;
   busy(current);
   const reply = await new Promise<BuildReply>((resolve) => {
