@@ -73,24 +73,14 @@ export async function indexSearch(
   { maxPagesPerBundle = MAX_PAGES_PER_SEARCH_BUNDLE }: { maxPagesPerBundle?: number | undefined } = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
-  const all = (await listSiteFiles(siteDir)).filter(
+  const pages = (await listSiteFiles(siteDir)).filter(
     (file) => file.endsWith('.html') && !file.startsWith('pagefind/'),
   );
-  let bundles = Math.max(1, Math.ceil(all.length / maxPagesPerBundle));
+  const bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
   if (bundles === 1) {
-    // Pagefind reads every page and indexes those that mark their body (data-pagefind-body): large print
-    // and lists of files are left out that way.
     const indexed = await indexFolder(siteDir, join(siteDir, 'pagefind'));
     return { pages: indexed, bundles, ms: performance.now() - started };
   }
-  // Several bundles: each is indexed from a folder of hard links to its pages, and only pages that mark
-  // their body get one (Pagefind would leave the others out anyway, after parsing them).
-  const pages: string[] = [];
-  for (const page of all) {
-    if ((await readFile(join(siteDir, page), 'utf8')).includes('data-pagefind-body')) pages.push(page);
-  }
-  if (pages.length === 0) pages.push(...all);
-  bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
   let indexed = 0;
   for (let k = 0; k < bundles; k++) {
     // Pagefind indexes folders; a folder of hard links to this bundle's pages costs one link each, and
@@ -113,10 +103,8 @@ export async function indexSearch(
       await rm(folder, { recursive: true, force: true });
     }
   }
-  if (bundles > 1) {
-    const extra = Array.from({ length: bundles - 1 }, (_, i) => `/${bundleDir(i + 1)}/`);
-    await writeFile(join(siteDir, SEARCH_BUNDLES_FILE), `${JSON.stringify({ bundles: extra })}\n`);
-  }
+  const extra = Array.from({ length: bundles - 1 }, (_, i) => `/${bundleDir(i + 1)}/`);
+  await writeFile(join(siteDir, SEARCH_BUNDLES_FILE), `${JSON.stringify({ bundles: extra })}\n`);
   return { pages: indexed, bundles, ms: performance.now() - started };
 }
 

@@ -113,7 +113,7 @@ function compiledFor(sha: string, names: string[]): ProtectedNames {
 export class LeakScanner {
   readonly #siteDir: string;
   readonly #protectedNames: string[];
-  readonly #namesSha256: string;
+  readonly #compiledNames: ProtectedNames;
   readonly #key: string;
   readonly #known: Set<string>;
   readonly #cacheFile: string | undefined;
@@ -127,14 +127,14 @@ export class LeakScanner {
   private constructor(
     siteDir: string,
     protectedNames: string[],
-    namesSha256: string,
+    compiledNames: ProtectedNames,
     key: string,
     known: Set<string>,
     cacheFile?: string,
   ) {
     this.#siteDir = siteDir;
     this.#protectedNames = protectedNames;
-    this.#namesSha256 = namesSha256;
+    this.#compiledNames = compiledNames;
     this.#key = key;
     this.#known = known;
     this.#cacheFile = cacheFile;
@@ -164,7 +164,8 @@ export class LeakScanner {
       );
       if (cached?.key === key) known = new Set(cached.clean);
     }
-    return new LeakScanner(siteDir, protectedNames, namesSha256, key, known, cacheFile);
+    const compiled = compiledFor(namesSha256, protectedNames);
+    return new LeakScanner(siteDir, protectedNames, compiled, key, known, cacheFile);
   }
 
   /** Scans the files `select` picks, except those whose hash (in `record`) an earlier scan found clean. */
@@ -172,7 +173,7 @@ export class LeakScanner {
     const started = performance.now();
     try {
       const result = await scanForLeaks(this.#siteDir, {
-        protectedNames: { compiled: compiledFor(this.#namesSha256, this.#protectedNames) },
+        protectedNames: { compiled: this.#compiledNames },
         skipFile: (file) => {
           if (!select(file)) return true;
           const hash = record?.get(file)?.sha256;

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '../consts.ts';
+import { remembered } from './remembered.ts';
 
 const chinaDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
@@ -28,16 +29,7 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): string {
 
 const DAY_MS = 86_400_000;
 // A build asks about the same few hundred dates on every page (each notice's window, every day).
-const dayNumbers = new Map<string, number>();
-function dayNumber(isoDate: string): number {
-  let day = dayNumbers.get(isoDate);
-  if (day === undefined) {
-    day = Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
-    if (dayNumbers.size > 100_000) dayNumbers.clear();
-    dayNumbers.set(isoDate, day);
-  }
-  return day;
-}
+const dayNumber = remembered((isoDate) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {

@@ -1,4 +1,5 @@
 import { TIME_ZONE } from '../consts.ts';
+import { remembered } from './remembered.ts';
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: TIME_ZONE,
@@ -10,22 +11,12 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+// Remembered: a build shows a handful of instants (run and approval times) on thousands of pages.
 /** An instant as Beijing time, e.g. `2025-05-19 10:30（北京时间）`, whatever the build machine's zone. */
-const formattedDateTimes = new Map<string, string>();
-
-export function formatDateTime(iso: string): string {
-  // A build shows a handful of instants (run and approval times) on thousands of pages.
-  const known = formattedDateTimes.get(iso);
-  if (known !== undefined) return known;
-  const text = formatDateTimeOnce(iso);
-  formattedDateTimes.set(iso, text);
-  return text;
-}
-
-function formatDateTimeOnce(iso: string): string {
+export const formatDateTime = remembered((iso: string): string => {
   const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}（北京时间）`;
-}
+});
 
 /** A calendar date `2025-03-10` as `2025年3月10日`; it has no zone, so none is applied. */
 export function formatDate(isoDate: string): string {
@@ -79,12 +70,9 @@ export function formatCount(n: number): string {
   // Counts are whole numbers: grouped by hand, which is many times cheaper than Intl on every table cell.
   if (Number.isSafeInteger(n)) {
     const digits = String(Math.abs(n));
-    let grouped = digits.length > 3 ? '' : digits;
-    if (digits.length > 3) {
-      const head = digits.length % 3 || 3;
-      grouped = digits.slice(0, head);
-      for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
-    }
+    const head = digits.length % 3 || 3;
+    let grouped = digits.slice(0, head);
+    for (let i = head; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
     return n < 0 ? `-${grouped}` : grouped;
   }
   return countFormat.format(n);

@@ -33,8 +33,8 @@ const MARKUP =
   /<!--[\s\S]*?-->|<![^>]*>|<\/?([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /(\s+)([^\s"'>/=]+)(?:(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-/** Characters a text conversion may change (CJK ideographs); attributes without any are left alone. */
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** CJK ideographs: what a script conversion may change; text and attributes without any are left alone. */
+export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 function rewriteAttributes(tagName: string, attributes: string, convert: (text: string) => string): string {
   // Most tags carry only classes, URLs and ids: nothing a reader reads, so nothing to convert.
