@@ -36,6 +36,9 @@ const PAGES: Record<string, string> = {
   'regions/c/index.html': page('李家村', '活动统计', '3 次'),
   'policies/p/index.html': page('政策文件', '关于做好年度奖励扶助资格确认的通知'),
   'notices/n/index.html': page('公示', '公示期内可提出异议'),
+  // Large print repeats the Simplified pages: never read for the index, even when marked.
+  'large/index.html': page('首页', '最新通知与公示'),
+  'large/regions/a/index.html': page('青溪镇', '奖励扶助公示', '1,200 元'),
 };
 
 beforeAll(async () => {
@@ -70,6 +73,14 @@ describe('the search index', () => {
     await writeSite(site, PAGES);
     const result = await indexSearch(site);
     expect(result).toMatchObject({ pages: 6, bundles: 1 });
+    expect(await indexedUrls(site, 'pagefind')).toEqual([
+      '/',
+      '/notices/n/',
+      '/policies/p/',
+      '/regions/a/',
+      '/regions/b/',
+      '/regions/c/',
+    ]);
     const pages = Object.keys(PAGES).length;
     expect(await searchIndexStillFits(site, [], pages)).toBe(true);
     // A number in an ignored table changes: the index still fits.

@@ -4,6 +4,7 @@ import { link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as pagefind from 'pagefind';
+import { VARIANTS } from '../src/lib/variants.ts';
 import { listSiteFiles } from './site-state.ts';
 
 export interface SearchIndexResult {
@@ -24,6 +25,26 @@ export const MAX_PAGES_PER_SEARCH_BUNDLE = 20_000;
 /** Lists the extra bundles for the search page to merge (Pagefind's `mergeIndex`), as site paths. */
 export const SEARCH_BUNDLES_FILE = 'pagefind/bundles.json';
 
+/**
+ * Folders Pagefind never opens: large print repeats the Simplified pages and marks nothing for search
+ * (BaseLayout), so reading its pages would only be thrown away (a quarter of the site's pages).
+ */
+const UNSEARCHED_FOLDERS = new Set(VARIANTS.filter((v) => v.large).map((v) => v.param));
+
+const isSearchedPage = (file: string): boolean =>
+  file.endsWith('.html') && !file.startsWith('pagefind/') && !UNSEARCHED_FOLDERS.has(file.split('/')[0] ?? '');
+
+/** A Pagefind glob for a site's pages outside the unsearched folders. */
+async function searchedGlob(siteDir: string): Promise<string> {
+  const parts = ['*.html'];
+  for (const entry of await readdir(siteDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'pagefind' && !UNSEARCHED_FOLDERS.has(entry.name)) {
+      parts.push(`${entry.name}/**/*.html`);
+    }
+  }
+  return `{${parts.join(',')}}`;
+}
+
 const bundleDir = (k: number): string => (k === 0 ? 'pagefind' : `pagefind/bundle-${k}`);
 
 /** The bundle a page belongs to: stable while the number of bundles stays the same. */
@@ -41,15 +62,15 @@ function withPagefind<T>(work: () => Promise<T>): Promise<T> {
   return mine;
 }
 
-function indexFolder(folder: string, outputPath: string): Promise<number> {
-  return withPagefind(() => indexFolderNow(folder, outputPath));
+function indexFolder(folder: string, outputPath: string, glob?: string): Promise<number> {
+  return withPagefind(() => indexFolderNow(folder, outputPath, glob));
 }
 
-async function indexFolderNow(folder: string, outputPath: string): Promise<number> {
+async function indexFolderNow(folder: string, outputPath: string, glob?: string): Promise<number> {
   try {
     const created = await pagefind.createIndex({});
     if (!created.index) throw new Error(`pagefind: ${created.errors.join('; ')}`);
-    const added = await created.index.addDirectory({ path: folder });
+    const added = await created.index.addDirectory({ path: folder, ...(glob ? { glob } : {}) });
     if (added.errors.length > 0) throw new Error(`pagefind: ${added.errors.join('; ')}`);
     const written = await created.index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
@@ -73,12 +94,10 @@ export async function indexSearch(
   { maxPagesPerBundle = MAX_PAGES_PER_SEARCH_BUNDLE }: { maxPagesPerBundle?: number | undefined } = {},
 ): Promise<SearchIndexResult> {
   const started = performance.now();
-  const pages = (await listSiteFiles(siteDir)).filter(
-    (file) => file.endsWith('.html') && !file.startsWith('pagefind/'),
-  );
+  const pages = (await listSiteFiles(siteDir)).filter(isSearchedPage);
   const bundles = Math.max(1, Math.ceil(pages.length / maxPagesPerBundle));
   if (bundles === 1) {
-    const indexed = await indexFolder(siteDir, join(siteDir, 'pagefind'));
+    const indexed = await indexFolder(siteDir, join(siteDir, 'pagefind'), await searchedGlob(siteDir));
     return { pages: indexed, bundles, ms: performance.now() - started };
   }
   let indexed = 0;
