@@ -32,7 +32,9 @@ export const SEARCH_BUNDLES_FILE = 'pagefind/bundles.json';
 const UNSEARCHED_FOLDERS = new Set(VARIANTS.filter((v) => v.large).map((v) => v.param));
 
 const isSearchedPage = (file: string): boolean =>
-  file.endsWith('.html') && !file.startsWith('pagefind/') && !UNSEARCHED_FOLDERS.has(file.split('/')[0] ?? '');
+  file.endsWith('.html') &&
+  !file.startsWith('pagefind/') &&
+  !UNSEARCHED_FOLDERS.has(file.split('/')[0] ?? '');
 
 /** A Pagefind glob for a site's pages outside the unsearched folders. */
 async function searchedGlob(siteDir: string): Promise<string> {
