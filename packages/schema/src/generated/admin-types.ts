@@ -2873,6 +2873,8 @@ export type Query = {
   policies: PolicyConnection;
   /** 一份政策文件 / One policy */
   policy: Policy;
+  /** 正文预览：与门户网站相同的渲染，原始 HTML 按文字显示 / Body preview: rendered as the portal renders it, raw HTML shown as text */
+  policyPreview: Scalars['String']['output'];
   /** 试运行公开事项：只读、回滚、不保存，返回去标识化数据集及与上次发布的差异 / Dry-run a disclosure: read-only, rolled back */
   previewDisclosure: DisclosurePreview;
   /** 一个扶助项目 / One benefit program */
@@ -3096,6 +3098,11 @@ export type QueryPoliciesArgs = {
 
 export type QueryPolicyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPolicyPreviewArgs = {
+  bodyMarkdown: Scalars['String']['input'];
 };
 
 

@@ -6,7 +6,7 @@ import {
   readPublicationsOnce,
   resolvePublicationsDir,
 } from './read-publications.ts';
-import { renderPolicyMarkdown } from './render-policy-markdown.ts';
+import { renderPolicyMarkdown } from '@sunshine/disclosure/render-policy-markdown';
 
 export interface PublicationLoaderOptions {
   /** Absolute path; defaults to `SUNSHINE_PUBLICATIONS_DIR`, then `<repo root>/var/publications`. */

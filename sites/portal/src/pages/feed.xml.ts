@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { FEED_TITLE, SITE_DESCRIPTION } from '../consts.ts';
-import { toPlainExcerpt } from '../content/render-policy-markdown.ts';
+import { toPlainExcerpt } from '@sunshine/disclosure/render-policy-markdown';
 import { getPoliciesNewestFirst } from '../lib/policies.ts';
 
 export async function GET(context: APIContext) {

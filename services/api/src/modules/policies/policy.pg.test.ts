@@ -329,3 +329,37 @@ describe('policies connection', () => {
     expect(county.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('policy body preview', () => {
+  const PREVIEW = 'query($md: String!) { policyPreview(bodyMarkdown: $md) }';
+
+  it('renders as the portal does: headings and tables kept, raw HTML shown as text, unsafe links dropped', async () => {
+    const markdown = [
+      '## 一、对象',
+      '',
+      '| 项目 | 标准 |',
+      '| --- | --- |',
+      '| 奖励扶助 | 每人每月 80 元 |',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      '[详情](javascript:alert(1)) 与 [县协会](https://example.cn/)',
+    ].join('\n');
+    const result = await t.graphql<{ policyPreview: string }>(PREVIEW, { md: markdown }, admin);
+    expect(result.errors).toBeUndefined();
+    const html = result.data!.policyPreview;
+    expect(html).toContain('<h2>一、对象</h2>');
+    expect(html).toContain('<td>每人每月 80 元</td>');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a href="https://example.cn/">县协会</a>');
+  });
+
+  it('refuses a blank body and anyone not signed in, with bilingual messages', async () => {
+    const blank = await t.graphql(PREVIEW, { md: '   ' }, admin);
+    expect(blank.errors?.[0]?.message).toBe('正文不能为空 / Body cannot be empty');
+    const anonymous = await t.graphql(PREVIEW, { md: '正文' });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

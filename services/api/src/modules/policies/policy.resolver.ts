@@ -42,6 +42,14 @@ function toFields(input: PolicyInput): PolicyFields {
 
 @Resolver()
 export class PolicyResolver {
+  @Query(() => String, {
+    description:
+      '正文预览：与门户网站相同的渲染，原始 HTML 按文字显示 / Body preview: rendered as the portal renders it, raw HTML shown as text',
+  })
+  policyPreview(@Arg('bodyMarkdown', () => String) bodyMarkdown: string, @Ctx() ctx: RequestContext): string {
+    return ctx.services.policies.preview(actorOf(ctx), bodyMarkdown);
+  }
+
   @Query(() => PolicyType, { description: '一份政策文件 / One policy' })
   async policy(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<PolicyType> {
     return toPolicyType(await ctx.services.policies.get(actorOf(ctx), id));

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { renderPolicyMarkdown, UnsafeMarkdownError } from '@sunshine/disclosure/render-policy-markdown';
 import { containsPattern } from '../../db/contains-pattern.ts';
 import { flushOrConflict } from '../../db/flush-or-conflict.ts';
 import { keysetPage, textSort } from '../../db/keyset-page.ts';
@@ -17,7 +18,7 @@ import {
   PolicySchema,
   type PolicyStatus,
 } from './policy.entity.ts';
-import { type PolicyFields, validatePolicyFields } from './policy.validation.ts';
+import { type PolicyFields, validateBodyMarkdown, validatePolicyFields } from './policy.validation.ts';
 
 const POLICY = { zh: '政策文件', en: 'Policy' };
 const DUPLICATE_DOCUMENT_NUMBER = {
@@ -143,6 +144,22 @@ function toView(row: PolicyRow): PolicyView {
 /** Policy notices (政策文件): drafted, edited, published and withdrawn within the caller's scope. */
 export class PolicyService {
   constructor(private readonly orm: MikroORM) {}
+
+  /**
+   * The body as the portal will show it (the same renderer, raw HTML as text), for the editor's preview.
+   * Any signed-in admin may ask: it reads nothing.
+   */
+  preview(_actor: Actor, bodyMarkdown: string): string {
+    const body = validateBodyMarkdown(bodyMarkdown);
+    try {
+      return renderPolicyMarkdown(body);
+    } catch (error) {
+      if (error instanceof UnsafeMarkdownError) {
+        throw badInput('bodyMarkdown', '正文无法安全显示', 'The body cannot be shown safely');
+      }
+      throw error;
+    }
+  }
 
   async get(actor: Actor, id: string): Promise<PolicyView> {
     return withScope(this.orm, actor.user, (em) => this.load(em, id));

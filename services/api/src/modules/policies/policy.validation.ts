@@ -106,21 +106,7 @@ export function validatePolicyFields(input: PolicyFields): PolicyFields {
       'Expiry date cannot precede the effective date',
     );
   }
-  if (input.bodyMarkdown.length > 100_000) {
-    throw badInput(
-      'input.bodyMarkdown',
-      '正文不能超过 100,000 个字符',
-      'Body cannot exceed 100,000 characters',
-    );
-  }
-  const bodyMarkdown = input.bodyMarkdown.normalize('NFC');
-  if (bodyMarkdown.trim().length === 0) {
-    throw badInput('input.bodyMarkdown', '正文不能为空', 'Body cannot be empty');
-  }
-  // Tabs and line breaks are fine in a body; NUL and other controls are not (PostgreSQL refuses NUL).
-  if (CONTROL_CHARS.test(bodyMarkdown)) {
-    throw badInput('input.bodyMarkdown', '正文含有不可见的控制字符', 'Body contains control characters');
-  }
+  const bodyMarkdown = validateBodyMarkdown(input.bodyMarkdown);
   if (input.attachments.length > 20) {
     throw badInput('input.attachments', '附件不能超过 20 个', 'At most 20 attachments');
   }
@@ -169,4 +155,24 @@ export function validatePolicyFields(input: PolicyFields): PolicyFields {
     bodyMarkdown,
     attachments,
   };
+}
+
+/** A policy body as stored and rendered: at most 100,000 characters, not blank, no control characters, NFC. */
+export function validateBodyMarkdown(raw: string): string {
+  if (raw.length > 100_000) {
+    throw badInput(
+      'input.bodyMarkdown',
+      '正文不能超过 100,000 个字符',
+      'Body cannot exceed 100,000 characters',
+    );
+  }
+  const bodyMarkdown = raw.normalize('NFC');
+  if (bodyMarkdown.trim().length === 0) {
+    throw badInput('input.bodyMarkdown', '正文不能为空', 'Body cannot be empty');
+  }
+  // Tabs and line breaks are fine in a body; NUL and other controls are not (PostgreSQL refuses NUL).
+  if (CONTROL_CHARS.test(bodyMarkdown)) {
+    throw badInput('input.bodyMarkdown', '正文含有不可见的控制字符', 'Body contains control characters');
+  }
+  return bodyMarkdown;
 }
