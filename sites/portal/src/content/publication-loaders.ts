@@ -1,3 +1,4 @@
+import { renderPolicyMarkdown } from '@sunshine/disclosure/render-policy-markdown';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readPolicyNotices } from './policy-notice.ts';
 import {
@@ -6,7 +7,6 @@ import {
   readPublicationsOnce,
   resolvePublicationsDir,
 } from './read-publications.ts';
-import { renderPolicyMarkdown } from '@sunshine/disclosure/render-policy-markdown';
 
 export interface PublicationLoaderOptions {
   /** Absolute path; defaults to `SUNSHINE_PUBLICATIONS_DIR`, then `<repo root>/var/publications`. */

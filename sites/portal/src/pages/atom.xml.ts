@@ -1,6 +1,6 @@
+import { toPlainExcerpt } from '@sunshine/disclosure/render-policy-markdown';
 import type { APIContext } from 'astro';
 import { FEED_TITLE, SITE_DESCRIPTION } from '../consts.ts';
-import { toPlainExcerpt } from '@sunshine/disclosure/render-policy-markdown';
 import { escapeXml } from '../lib/bar-chart.ts';
 import { getPoliciesNewestFirst } from '../lib/policies.ts';
 

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
+import { toPlainExcerpt } from '@sunshine/disclosure/render-policy-markdown';
 import type { APIContext } from 'astro';
 import { FEED_TITLE, SITE_DESCRIPTION } from '../consts.ts';
-import { toPlainExcerpt } from '@sunshine/disclosure/render-policy-markdown';
 import { getPoliciesNewestFirst } from '../lib/policies.ts';
 
 export async function GET(context: APIContext) {
