@@ -1,5 +1,6 @@
 import { existsSync, watch } from 'node:fs';
 import path from 'node:path';
+import { buildAdmin } from '@sunshine/admin/build-admin';
 import { REPO_ROOT, readApiConfig } from '@sunshine/api/config';
 import { DEMO_PASSWORD, generateDemoCounty } from '@sunshine/api/demo-county';
 import { exportProtectedNames } from '@sunshine/api/export-protected-names';
@@ -52,6 +53,12 @@ try {
     say(`exported ${count} published dataset(s) to var/publications`);
   }
 
+  // The admin console is served by the API at /admin/ (same origin as /graphql): built first, each start,
+  // so it always matches the API it talks to.
+  if (!process.env.SUNSHINE_ADMIN_DIR) {
+    const admin = await buildAdmin();
+    say(`admin console built in ${(admin.ms / 1000).toFixed(1)} s`);
+  }
   const api = await startApi({ ...urls, env: process.env });
   stops.push(() => api.close());
 
@@ -96,6 +103,7 @@ try {
   stops.push(async () => watcher.close());
 
   say('');
+  say(`admin console     ${api.url}/admin/`);
   say(`API (GraphQL)     ${api.url}/graphql`);
   say(`GraphQL console   ${api.url}/console  (sign in first)`);
   say(`health            ${api.url}/healthz`);

@@ -17,6 +17,8 @@ export interface ApiConfig {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   publicationsDir: string;
+  /** The built admin console (sites/admin/dist), served at /admin/; null serves none. */
+  adminDir: string | null;
   /** Key of the HMAC over resident ID numbers (uniqueness without a plain hash). */
   residentIdHmacKey: string;
   logLevel: string;
@@ -40,6 +42,7 @@ export function readApiConfig(
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     publicationsDir: env.SUNSHINE_PUBLICATIONS_DIR ?? path.join(REPO_ROOT, 'var/publications'),
+    adminDir: env.SUNSHINE_ADMIN_DIR ?? path.join(REPO_ROOT, 'sites/admin/dist'),
     residentIdHmacKey: env.RESIDENT_ID_HMAC_KEY ?? 'sunshine-local-development-key-change-me',
     logLevel: env.LOG_LEVEL ?? 'info',
   };

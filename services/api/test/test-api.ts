@@ -6,6 +6,7 @@ import { APP_ROLE, DEFAULT_APP_PASSWORD, withCredentials } from '@sunshine/devdb
 import { createDatabase, dropDatabase } from '@sunshine/devdb/test-cluster';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { ApiConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { DEMO_PASSWORD } from '../src/modules/demo-data/demo-county.ts';
 import type { SessionUser } from '../src/modules/identity/session-user.ts';
@@ -60,7 +61,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<TestApi> {
+export async function startTestApi(
+  kind: 'demo' | 'empty' = 'demo',
+  overrides: Partial<ApiConfig> = {},
+): Promise<TestApi> {
   const db = await cloneDatabase(kind);
   const publicationsDir = await mkdtemp(path.join(tmpdir(), 'sunshine-api-publications-'));
   const logLines: string[] = [];
@@ -74,7 +78,7 @@ export async function startTestApi(kind: 'demo' | 'empty' = 'demo'): Promise<Tes
     ownerDatabaseUrl: db.ownerUrl,
     appDatabaseUrl: db.appUrl,
     env: {},
-    overrides: { port: 0, publicationsDir, residentIdHmacKey: 'test-hmac-key' },
+    overrides: { port: 0, publicationsDir, residentIdHmacKey: 'test-hmac-key', adminDir: null, ...overrides },
     logger: createLogger('info', sink),
   });
 

@@ -14,6 +14,7 @@ import { disbursementRoutes } from '../modules/disbursements/disbursement-routes
 import { exportRoutes } from '../modules/exports/export-routes.ts';
 import { importRoutes, UPLOAD_HEADER } from '../modules/imports/import-routes.ts';
 import type { Services } from '../services.ts';
+import { adminSiteRouter } from './admin-site.ts';
 import { consoleRouter } from './console-page.ts';
 import { requestIdMiddleware } from './request-id.ts';
 import { configureSessionCookies, readSessionToken } from './session-cookie.ts';
@@ -22,7 +23,7 @@ export const BODY_LIMIT = '100kb';
 export const MAX_TOKENS = 5000;
 
 export interface AppDependencies {
-  config: Pick<ApiConfig, 'allowedOrigins' | 'secureCookies'>;
+  config: Pick<ApiConfig, 'allowedOrigins' | 'secureCookies'> & Partial<Pick<ApiConfig, 'adminDir'>>;
   schema: GraphQLSchema;
   services: Services;
   logger: Logger;
@@ -156,6 +157,8 @@ export async function createApp(deps: AppDependencies): Promise<{ app: Express; 
       return token !== null && (await deps.services.identity.sessionUser(token)) !== null;
     }),
   );
+
+  app.use(adminSiteRouter(deps.config.adminDir ?? null));
 
   deps.extraRoutes?.(app);
 

@@ -1,0 +1,32 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './layout.tsx';
+import { AuditPage } from './pages/audit.tsx';
+import { DashboardPage } from './pages/dashboard.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
+import { PersonPage, PersonsPage } from './pages/persons.tsx';
+import { PoliciesPage, PolicyEditPage, PolicyNewPage } from './pages/policies.tsx';
+import { ScopeProvider } from './scope.tsx';
+import { SessionRoot } from './session.tsx';
+
+export function App() {
+  return (
+    <SessionRoot>
+      <ScopeProvider>
+        <BrowserRouter basename="/admin">
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<DashboardPage />} />
+              <Route path="persons" element={<PersonsPage />} />
+              <Route path="persons/:id" element={<PersonPage />} />
+              <Route path="policies" element={<PoliciesPage />} />
+              <Route path="policies/new" element={<PolicyNewPage />} />
+              <Route path="policies/:id" element={<PolicyEditPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </ScopeProvider>
+    </SessionRoot>
+  );
+}

@@ -1,0 +1,272 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CombinedError } from 'urql';
+import { useClient, useQuery } from 'urql';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { graphql } from '../gql/index.ts';
+import { useI18n } from '../i18n.tsx';
+import type { MessageKey } from '../messages.ts';
+import { useScope } from '../scope.tsx';
+import { useSession } from '../session.tsx';
+
+const PersonsDocument = graphql(`
+  query Persons($filter: PersonFilter, $after: String) {
+    persons(first: 50, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          sex
+          birthDate
+          residentIdMasked
+          registeredRegion {
+            id
+            name
+          }
+          deceasedOn
+          movedAwayOn
+        }
+      }
+    }
+  }
+`);
+
+const PersonDocument = graphql(`
+  query Person($id: ID!) {
+    person(id: $id) {
+      id
+      name
+      sex
+      birthDate
+      residentIdMasked
+      phoneMasked
+      relation
+      deceasedOn
+      movedAwayOn
+      version
+      registeredRegion {
+        id
+        code
+        name
+      }
+      currentRegion {
+        id
+        name
+      }
+      household {
+        id
+        code
+        planningStatus
+        inDifficulty
+        sensitiveStatus
+        sensitiveStatusVisible
+        members {
+          id
+          name
+          relation
+        }
+      }
+    }
+  }
+`);
+
+const PersonResidentIdDocument = graphql(`
+  query PersonResidentId($id: ID!) {
+    personResidentId(id: $id)
+  }
+`);
+
+/** The registry of persons in the region looked at: search by name or ID number, masked as the API masks. */
+export function PersonsPage() {
+  const { t } = useI18n();
+  const { region } = useScope();
+  const [search, setSearch] = useState('');
+  const [submitted, setSubmitted] = useState('');
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery({
+    query: PersonsDocument,
+    variables: { filter: { regionCode: region.code, ...(submitted ? { search: submitted } : {}) }, after },
+  });
+  const page = data?.persons;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('persons.title')}</h1>
+      <search>
+        <form
+          className="filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setAfter(null);
+            setSubmitted(search.trim());
+          }}
+        >
+          <label>
+            {t('persons.search')}
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </label>
+          <button type="submit">{t('common.search')}</button>
+        </form>
+      </search>
+      <ErrorMessage error={error} />
+      {page ? (
+        <>
+          <p className="muted" role="status">
+            {t('common.totalCount', { count: page.totalCount })}
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('persons.name')}</th>
+                <th scope="col">{t('persons.sex')}</th>
+                <th scope="col">{t('persons.birthDate')}</th>
+                <th scope="col">{t('persons.residentId')}</th>
+                <th scope="col">{t('persons.registeredRegion')}</th>
+                <th scope="col">{t('persons.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>
+                    <Link to={`/persons/${node.id}`}>{node.name}</Link>
+                  </td>
+                  <td>{t(`sex.${node.sex}` as MessageKey)}</td>
+                  <td>{node.birthDate}</td>
+                  <td className="mono">{node.residentIdMasked}</td>
+                  <td>{node.registeredRegion.name}</td>
+                  <td>
+                    {node.deceasedOn
+                      ? t('persons.deceasedOn', { date: node.deceasedOn })
+                      : node.movedAwayOn
+                        ? t('persons.movedAwayOn', { date: node.movedAwayOn })
+                        : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.pageInfo.hasNextPage ? (
+            <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
+              {t('common.nextPage')}
+            </button>
+          ) : null}
+          {after ? (
+            <button type="button" onClick={() => setAfter(null)}>
+              {t('common.firstPage')}
+            </button>
+          ) : null}
+        </>
+      ) : fetching ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : null}
+    </>
+  );
+}
+
+export function PersonPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const { viewer } = useSession();
+  const client = useClient();
+  const [{ data, error }] = useQuery({ query: PersonDocument, variables: { id } });
+  const [fullId, setFullId] = useState<string | null>(null);
+  const [revealError, setRevealError] = useState<CombinedError | undefined>();
+  const person = data?.person;
+  if (!person) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t('persons.title')}</h1>
+        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
+      </>
+    );
+  }
+  const household = person.household;
+  return (
+    <>
+      <p>
+        <Link to="/persons">{t('persons.back')}</Link>
+      </p>
+      <h1 tabIndex={-1}>{person.name}</h1>
+      <dl className="facts">
+        <dt>{t('persons.sex')}</dt>
+        <dd>{t(`sex.${person.sex}` as MessageKey)}</dd>
+        <dt>{t('persons.birthDate')}</dt>
+        <dd>{person.birthDate}</dd>
+        <dt>{t('persons.residentId')}</dt>
+        <dd>
+          <span className="mono">{fullId ?? person.residentIdMasked}</span>{' '}
+          {fullId === null && viewer.role !== 'AUDITOR' ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={async () => {
+                // Each read of a full number is written to the audit log by the API.
+                const result = await client
+                  .query(PersonResidentIdDocument, { id: person.id }, { requestPolicy: 'network-only' })
+                  .toPromise();
+                if (result.data) setFullId(result.data.personResidentId);
+                setRevealError(result.error);
+              }}
+            >
+              {t('persons.revealId')}
+            </button>
+          ) : null}
+        </dd>
+        <dt>{t('persons.phone')}</dt>
+        <dd className="mono">{person.phoneMasked ?? '—'}</dd>
+        <dt>{t('persons.registeredRegion')}</dt>
+        <dd>{person.registeredRegion.name}</dd>
+        <dt>{t('persons.currentRegion')}</dt>
+        <dd>{person.currentRegion?.name ?? t('persons.outsideJurisdiction')}</dd>
+        {person.deceasedOn ? (
+          <>
+            <dt>{t('persons.deceased')}</dt>
+            <dd>{person.deceasedOn}</dd>
+          </>
+        ) : null}
+        {person.movedAwayOn ? (
+          <>
+            <dt>{t('persons.movedAway')}</dt>
+            <dd>{person.movedAwayOn}</dd>
+          </>
+        ) : null}
+      </dl>
+      <ErrorMessage error={revealError} />
+      {fullId !== null ? <p className="muted">{t('persons.revealAudited')}</p> : null}
+      {household ? (
+        <section aria-labelledby="household-title">
+          <h2 id="household-title">{t('persons.household', { code: household.code })}</h2>
+          <dl className="facts">
+            <dt>{t('persons.sensitiveStatus')}</dt>
+            <dd>
+              {household.sensitiveStatusVisible
+                ? household.sensitiveStatus
+                  ? t(`sensitiveStatus.${household.sensitiveStatus}` as MessageKey)
+                  : t('common.none')
+                : t('persons.notVisibleToRole')}
+            </dd>
+            <dt>{t('persons.inDifficulty')}</dt>
+            <dd>{household.inDifficulty ? t('common.yes') : t('common.no')}</dd>
+          </dl>
+          <ul>
+            {household.members.map((member) => (
+              <li key={member.id}>
+                {member.id === person.id ? (
+                  <strong>{member.name}</strong>
+                ) : (
+                  <Link to={`/persons/${member.id}`}>{member.name}</Link>
+                )}
+                {member.relation ? ` · ${t(`relation.${member.relation}` as MessageKey)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
