@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
+import { ImportJobPage, ImportsPage } from './pages/imports.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { PersonPage, PersonsPage } from './pages/persons.tsx';
 import { PoliciesPage, PolicyEditPage, PolicyNewPage } from './pages/policies.tsx';
@@ -18,6 +19,8 @@ export function App() {
               <Route index element={<DashboardPage />} />
               <Route path="persons" element={<PersonsPage />} />
               <Route path="persons/:id" element={<PersonPage />} />
+              <Route path="imports" element={<ImportsPage />} />
+              <Route path="imports/:id" element={<ImportJobPage />} />
               <Route path="policies" element={<PoliciesPage />} />
               <Route path="policies/new" element={<PolicyNewPage />} />
               <Route path="policies/:id" element={<PolicyEditPage />} />

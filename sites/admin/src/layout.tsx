@@ -9,6 +9,7 @@ import { useSession } from './session.tsx';
 const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/persons', label: 'nav.persons' },
+  { to: '/imports', label: 'nav.imports' },
   { to: '/policies', label: 'nav.policies' },
   { to: '/audit', label: 'nav.audit' },
 ];

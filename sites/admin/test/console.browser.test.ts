@@ -1,86 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startTestApi, type TestApi } from '@sunshine/api/test-api';
-import { launchChromium } from '@sunshine/browser/launch-chromium';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildAdmin } from '../scripts/build-admin.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, seriousViolations, useConsole } from './console-harness.ts';
 
-// The console as admins use it: the real build, served by the real API over the demo county, in Chromium.
+// Signing in, scope, policies, the audit log, accessibility and layout.
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = require.resolve('axe-core/axe.min.js');
-const PASSWORD = 'sunshine-demo-2026';
-
-let t: TestApi;
-let browser: Browser;
-let adminDir: string;
-let contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  adminDir = await mkdtemp(path.join(tmpdir(), 'sunshine-admin-build-'));
-  await buildAdmin(adminDir);
-  t = await startTestApi('demo', { adminDir });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await rm(adminDir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const context of contexts) await context.close();
-  contexts = [];
-});
-
-async function newPage(options: { width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    locale: 'zh-CN',
-    // axe is injected as an inline script, which the console's CSP rightly refuses.
-    bypassCSP: options.bypassCSP ?? false,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${t.api.url}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('who').waitFor();
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-}
+const harness = useConsole();
+const { newPage, signIn } = harness;
 
 describe('signing in', () => {
   it('refuses a wrong password in Chinese, then shows who is signed in, their role and jurisdiction', async () => {
     const page = await newPage();
-    await page.goto(`${t.api.url}/admin/policies`);
+    await page.goto(`${harness.t.api.url}/admin/policies`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('阳光村务 · 管理后台');
@@ -97,7 +26,7 @@ describe('signing in', () => {
     const who = page.getByTestId('who');
     await who.waitFor();
     expect(await who.textContent()).toContain('乡镇管理员');
-    const [township] = await t.ownerSql<{ name: string }>(
+    const [township] = await harness.t.ownerSql<{ name: string }>(
       `select r.name from app_user u join region r on r.id = u.region_id where u.username = 'township.001'`,
     );
     expect(await who.textContent()).toContain(township!.name);
@@ -118,7 +47,7 @@ describe('signing in', () => {
     await signIn(page, 'clerk.001.001');
     await page.getByRole('link', { name: '人员登记' }).click();
     await page.getByRole('table').waitFor();
-    const [village] = await t.ownerSql<{ name: string }>(
+    const [village] = await harness.t.ownerSql<{ name: string }>(
       `select r.name from app_user u join region r on r.id = u.region_id where u.username = 'clerk.001.001'`,
     );
     const regions = await page.locator('tbody tr td:nth-child(5)').allTextContents();
@@ -131,7 +60,7 @@ describe('signing in', () => {
     await signIn(page, 'county.admin');
     await page.getByRole('link', { name: '政策文件' }).click();
     await page.getByRole('table').waitFor();
-    await t.ownerSql(
+    await harness.t.ownerSql(
       `update user_session set expires_at = now() - interval '1 second'
         where user_id = (select id from app_user where username = 'county.admin')`,
     );
@@ -154,7 +83,7 @@ describe('scope', () => {
     await signIn(page, 'township.001');
     await page.getByRole('button', { name: /查看范围/ }).click();
     await page.locator('.region-list').waitFor();
-    const villages = await t.ownerSql<{ name: string }>(
+    const villages = await harness.t.ownerSql<{ name: string }>(
       `select c.name from app_user u join region r on r.id = u.region_id join region c on c.parent_id = r.id
         where u.username = 'township.001' and c.level = 'VILLAGE' order by c.code`,
     );
@@ -168,14 +97,14 @@ describe('scope', () => {
   });
 
   it('shows a village clerk nothing of another village, even by a direct link', async () => {
-    const [other] = await t.ownerSql<{ id: string }>(
+    const [other] = await harness.t.ownerSql<{ id: string }>(
       `select p.id from person p where not p.region_path <@ (
          select r.path from app_user u join region r on r.id = u.region_id where u.username = 'clerk.001.001')
        limit 1`,
     );
     const page = await newPage();
     await signIn(page, 'clerk.001.001');
-    await page.goto(`${t.api.url}/admin/persons/${other!.id}`);
+    await page.goto(`${harness.t.api.url}/admin/persons/${other!.id}`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('不在您的管辖范围内');
@@ -208,7 +137,7 @@ describe('policies', () => {
       .toBe('关于2027年度奖励扶助资格确认工作的通知');
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByRole('status').filter({ hasText: '已发布' }).waitFor();
-    const [stored] = await t.ownerSql<{ status: string }>(
+    const [stored] = await harness.t.ownerSql<{ status: string }>(
       `select status from policy where document_number = '青计协〔2026〕31号'`,
     );
     expect(stored?.status).toBe('PUBLISHED');
@@ -217,7 +146,7 @@ describe('policies', () => {
   it('names the refused field in the admin’s language and changes nothing', async () => {
     const page = await newPage();
     await signIn(page, 'county.admin');
-    await page.goto(`${t.api.url}/admin/policies/new`);
+    await page.goto(`${harness.t.api.url}/admin/policies/new`);
     await page.getByLabel('标题').fill('日期有误的通知');
     await page.getByLabel('文号').fill('青计协〔2026〕32号');
     await page.getByLabel('发文单位').fill('青山县计划生育协会');
@@ -233,7 +162,9 @@ describe('policies', () => {
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('Expiry date cannot precede the effective date');
-    const rows = await t.ownerSql(`select 1 from policy where document_number = '青计协〔2026〕32号'`);
+    const rows = await harness.t.ownerSql(
+      `select 1 from policy where document_number = '青计协〔2026〕32号'`,
+    );
     expect(rows).toHaveLength(0);
   });
 });
@@ -251,12 +182,12 @@ describe('audit log', () => {
 describe('accessibility and layout', () => {
   it('axe-core finds no serious or critical violation on any screen, in Chinese and English', async () => {
     const page = await newPage({ bypassCSP: true });
-    await page.goto(`${t.api.url}/admin/`);
+    await page.goto(`${harness.t.api.url}/admin/`);
     await page.getByLabel('用户名').waitFor();
     const problems = (await seriousViolations(page)).map((p) => `sign-in: ${p}`);
     await signIn(page, 'county.admin');
-    const [policy] = await t.ownerSql<{ id: string }>('select id from policy limit 1');
-    const [person] = await t.ownerSql<{ id: string }>('select id from person limit 1');
+    const [policy] = await harness.t.ownerSql<{ id: string }>('select id from policy limit 1');
+    const [person] = await harness.t.ownerSql<{ id: string }>('select id from person limit 1');
     for (const screen of [
       '/',
       '/persons',
@@ -265,7 +196,7 @@ describe('accessibility and layout', () => {
       `/policies/${policy!.id}`,
       '/audit',
     ]) {
-      await page.goto(`${t.api.url}/admin${screen}`);
+      await page.goto(`${harness.t.api.url}/admin${screen}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       problems.push(...(await seriousViolations(page)).map((p) => `${screen}: ${p}`));
@@ -290,7 +221,7 @@ describe('accessibility and layout', () => {
 
   it('works by keyboard: skip link, menu and sign-in form reachable with Tab', async () => {
     const page = await newPage();
-    await page.goto(`${t.api.url}/admin/`);
+    await page.goto(`${harness.t.api.url}/admin/`);
     await page.getByLabel('用户名').focus();
     await page.keyboard.type('county.admin');
     await page.keyboard.press('Tab');

@@ -131,7 +131,8 @@ export async function upload(
   return t.fetch(`/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
     headers: { cookie, [UPLOAD_HEADER]: '1', 'content-type': 'application/octet-stream' },
-    body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+    // A plain Uint8Array copy: fetch's body type (DOM lib) refuses a Buffer that may sit on shared memory.
+    body: new Uint8Array(typeof body === 'string' ? Buffer.from(body, 'utf8') : body),
   });
 }
 
