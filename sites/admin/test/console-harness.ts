@@ -24,7 +24,7 @@ export interface ConsoleHarness {
  * The console as admins use it: the production build, served by the real API over a clone of the demo
  * county, in Chromium. Registers the hooks of the calling test file.
  */
-export function useConsole(): ConsoleHarness {
+export function setUpConsole(): ConsoleHarness {
   let t: TestApi | undefined;
   let browser: Browser | undefined;
   let adminDir: string | undefined;

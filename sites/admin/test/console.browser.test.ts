@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD, seriousViolations, useConsole } from './console-harness.ts';
+import { PASSWORD, seriousViolations, setUpConsole } from './console-harness.ts';
 
 // Signing in, scope, policies, the audit log, accessibility and layout.
 
-const harness = useConsole();
+const harness = setUpConsole();
 const { newPage, signIn } = harness;
 
 describe('signing in', () => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { birthDateOf, csv, importFixture, newResidentId } from '@sunshine/api/import-test-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useConsole } from './console-harness.ts';
+import { setUpConsole } from './console-harness.ts';
 
 // A village clerk imports a register: one bad row stops the whole file with a report naming it; the
 // corrected file goes in whole.
 
-const harness = useConsole();
+const harness = setUpConsole();
 let files: string;
 
 beforeAll(async () => {
