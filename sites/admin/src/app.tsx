@@ -2,8 +2,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
+import { DisclosurePage, DisclosuresPage } from './pages/disclosures.tsx';
+import { EnrollmentNewPage, EnrollmentPage, EnrollmentsPage } from './pages/enrollments.tsx';
 import { ImportJobPage, ImportsPage } from './pages/imports.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
+import { NoticePage, NoticesPage } from './pages/notices.tsx';
 import { PersonPage, PersonsPage } from './pages/persons.tsx';
 import { PoliciesPage, PolicyEditPage, PolicyNewPage } from './pages/policies.tsx';
 import { ScopeProvider } from './scope.tsx';
@@ -21,9 +24,16 @@ export function App() {
               <Route path="persons/:id" element={<PersonPage />} />
               <Route path="imports" element={<ImportsPage />} />
               <Route path="imports/:id" element={<ImportJobPage />} />
+              <Route path="enrollments" element={<EnrollmentsPage />} />
+              <Route path="enrollments/new" element={<EnrollmentNewPage />} />
+              <Route path="enrollments/:id" element={<EnrollmentPage />} />
+              <Route path="notices" element={<NoticesPage />} />
+              <Route path="notices/:id" element={<NoticePage />} />
               <Route path="policies" element={<PoliciesPage />} />
               <Route path="policies/new" element={<PolicyNewPage />} />
               <Route path="policies/:id" element={<PolicyEditPage />} />
+              <Route path="disclosures" element={<DisclosuresPage />} />
+              <Route path="disclosures/:id" element={<DisclosurePage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

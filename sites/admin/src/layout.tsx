@@ -10,7 +10,10 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
   { to: '/persons', label: 'nav.persons' },
   { to: '/imports', label: 'nav.imports' },
+  { to: '/enrollments', label: 'nav.enrollments' },
+  { to: '/notices', label: 'nav.notices' },
   { to: '/policies', label: 'nav.policies' },
+  { to: '/disclosures', label: 'nav.disclosures' },
   { to: '/audit', label: 'nav.audit' },
 ];
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortal } from '../scripts/build-portal.ts';
 import { type StaticServer, serveStatic } from '../scripts/serve-static.ts';
 import { NEWSROOM_PUBLICATIONS } from './content/fixture-publication.ts';
+import { SHORT_HASH_LENGTH } from './lib/format.ts';
 
 const FIXTURE_QUERY_SHA256 = '85bedd1aab0fd8f84d93c32966d55f9920f6dabd2d23ea253323cd6252326460';
 const LATEST = {
@@ -71,7 +72,7 @@ describe('newsroom, in a real browser', () => {
     const hash = provenance.locator('[data-sha256]');
     expect(await hash.getAttribute('data-sha256')).toBe(FIXTURE_QUERY_SHA256);
     expect(await hash.getAttribute('title')).toBe(FIXTURE_QUERY_SHA256);
-    expect(await hash.textContent()).toContain(FIXTURE_QUERY_SHA256.slice(0, 12));
+    expect(await hash.textContent()).toContain(FIXTURE_QUERY_SHA256.slice(0, SHORT_HASH_LENGTH));
     expect(await provenance.locator('[data-field="approver-role"]').textContent()).toBe('县级管理员');
     expect(await provenance.locator('[data-field="approver-region"]').textContent()).toBe('青山县');
     // 02:30Z and 01:00Z in the fixture, shown in Beijing time.

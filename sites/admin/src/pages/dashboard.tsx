@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import type { Role } from '../gql/graphql.ts';
@@ -54,6 +55,8 @@ const DataQualityDocument = graphql(`
 
 interface Item {
   key: string;
+  /** The screen where the work is done. */
+  to?: string;
   label: MessageKey;
   count: number;
   roles: Role[];
@@ -77,6 +80,7 @@ export function DashboardPage() {
     ? [
         {
           key: 'submitted',
+          to: '/enrollments?status=SUBMITTED',
           label: 'dashboard.toReview',
           count: data.submitted.totalCount,
           roles: ['TOWNSHIP_ADMIN', 'COUNTY_ADMIN'],
@@ -95,6 +99,7 @@ export function DashboardPage() {
         },
         {
           key: 'objections',
+          to: '/notices',
           label: 'dashboard.objections',
           count: data.openNotices.edges.reduce((sum, edge) => sum + edge.node.openObjectionCount, 0),
           roles: ['VILLAGE_CLERK', 'TOWNSHIP_ADMIN', 'COUNTY_ADMIN'],
@@ -107,6 +112,7 @@ export function DashboardPage() {
         },
         {
           key: 'disclosures',
+          to: '/disclosures',
           label: 'dashboard.disclosures',
           count: (data.disclosures ?? []).filter(
             (d) => d.approvedSha256 !== d.documentSha256 && !d.draftedByViewer,
@@ -133,7 +139,13 @@ export function DashboardPage() {
               data-item={item.key}
             >
               <span className="card-count">{item.count.toLocaleString()}</span>
-              <span className="card-label">{t(item.label)}</span>
+              {item.to ? (
+                <Link className="card-label" to={item.to}>
+                  {t(item.label)}
+                </Link>
+              ) : (
+                <span className="card-label">{t(item.label)}</span>
+              )}
             </li>
           ))}
         </ul>

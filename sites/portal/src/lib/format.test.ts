@@ -1,3 +1,5 @@
+import { findIdentifierLeaks } from '@sunshine/disclosure/find-identifier-leaks';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   describeMediaType,
@@ -23,9 +25,21 @@ describe('format', () => {
     expect(formatKilobytes(1536)).toBe('1.5 KB');
     expect(describeMediaType('application/pdf')).toBe('PDF 文档');
     expect(describeMediaType('application/x-unknown')).toBe('application/x-unknown');
-    expect(shortHash('85bedd1aab0fd8f84d93c32966d55f9920f6dabd2d23ea253323cd6252326460')).toBe(
-      '85bedd1aab0f',
+    expect(shortHash('85bedd1aab0fd8f84d93c32966d55f9920f6dabd2d23ea253323cd6252326460')).toBe('85bedd1aab');
+  });
+
+  // Regression: a release's shortened hash read `a13…` plus ten digits and the leak scan refused the
+  // build as holding a mobile number (random, so one build in a few thousand).
+  it('never shortens a hash into something the leak scan reads as an identifier', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9a-f]{64}$/), (sha256) => {
+        const html = `<code title="x">${shortHash(sha256)}…</code>`;
+        expect(findIdentifierLeaks(Buffer.from(html, 'utf8').toString('latin1'))).toEqual([]);
+      }),
     );
+    const worst = `a139${'1'.repeat(60)}`;
+    expect(findIdentifierLeaks(`<code>${worst.slice(0, 12)}…</code>`)).not.toEqual([]);
+    expect(findIdentifierLeaks(`<code>${shortHash(worst)}…</code>`)).toEqual([]);
   });
 });
 

@@ -29,8 +29,16 @@ export function formatKilobytes(bytes: number): string {
   return `${(bytes / 1024).toLocaleString('zh-CN', { maximumFractionDigits: 1 })} KB`;
 }
 
+/**
+ * The first characters of a hash, for reading and comparing by eye (the full hash is beside it in a
+ * title or data attribute). Ten, not twelve: a random hash prefix of 11+ characters can be a letter and
+ * eleven digits (`a13912345678`), which reads as a mobile number, and the leak scan rightly refuses it; no
+ * ten characters can hold any identifier the scan looks for.
+ */
+export const SHORT_HASH_LENGTH = 10;
+
 export function shortHash(sha256: string): string {
-  return sha256.slice(0, 12);
+  return sha256.slice(0, SHORT_HASH_LENGTH);
 }
 
 const MEDIA_TYPE_NAMES: Readonly<Record<string, string>> = {
