@@ -188,12 +188,24 @@ describe('accessibility and layout', () => {
     await signIn(page, 'county.admin');
     const [policy] = await harness.t.ownerSql<{ id: string }>('select id from policy limit 1');
     const [person] = await harness.t.ownerSql<{ id: string }>('select id from person limit 1');
+    const [enrollment] = await harness.t.ownerSql<{ id: string }>('select id from enrollment limit 1');
+    const [notice] = await harness.t.ownerSql<{ id: string }>('select id from notice limit 1');
+    const [disclosure] = await harness.t.ownerSql<{ id: string }>('select id from disclosure limit 1');
     for (const screen of [
       '/',
       '/persons',
       `/persons/${person!.id}`,
+      '/imports',
+      '/enrollments',
+      '/enrollments/new',
+      `/enrollments/${enrollment!.id}`,
+      '/notices',
+      `/notices/${notice!.id}`,
       '/policies',
       `/policies/${policy!.id}`,
+      '/policies/new',
+      '/disclosures',
+      `/disclosures/${disclosure!.id}`,
       '/audit',
     ]) {
       await page.goto(`${harness.t.api.url}/admin${screen}`);
