@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout.tsx';
 import { AuditPage } from './pages/audit.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
+import { DisbursementPage, DisbursementsPage } from './pages/disbursements.tsx';
 import { DisclosurePage, DisclosuresPage } from './pages/disclosures.tsx';
 import { EnrollmentNewPage, EnrollmentPage, EnrollmentsPage } from './pages/enrollments.tsx';
 import { ImportJobPage, ImportsPage } from './pages/imports.tsx';
@@ -29,6 +30,8 @@ export function App() {
               <Route path="enrollments/:id" element={<EnrollmentPage />} />
               <Route path="notices" element={<NoticesPage />} />
               <Route path="notices/:id" element={<NoticePage />} />
+              <Route path="disbursements" element={<DisbursementsPage />} />
+              <Route path="disbursements/:id" element={<DisbursementPage />} />
               <Route path="policies" element={<PoliciesPage />} />
               <Route path="policies/new" element={<PolicyNewPage />} />
               <Route path="policies/:id" element={<PolicyEditPage />} />

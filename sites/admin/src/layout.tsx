@@ -12,6 +12,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/imports', label: 'nav.imports' },
   { to: '/enrollments', label: 'nav.enrollments' },
   { to: '/notices', label: 'nav.notices' },
+  { to: '/disbursements', label: 'nav.disbursements' },
   { to: '/policies', label: 'nav.policies' },
   { to: '/disclosures', label: 'nav.disclosures' },
   { to: '/audit', label: 'nav.audit' },

@@ -106,6 +106,7 @@ export function DashboardPage() {
         },
         {
           key: 'batches',
+          to: '/disbursements',
           label: 'dashboard.batches',
           count: data.draftBatches?.totalCount ?? 0,
           roles: ['COUNTY_ADMIN'],
