@@ -20,6 +20,9 @@ const config: CodegenConfig = {
         scalars: { DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
       },
     },
+    [`${out}/enum-labels.ts`]: {
+      plugins: ['./scripts/enum-labels-plugin.cjs'],
+    },
     [`${out}/introspection.ts`]: {
       plugins: ['urql-introspection'],
       config: { module: 'es2015', useTypeImports: true },

@@ -1,6 +1,9 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout.tsx';
+import { ActivitiesPage, ActivityNewPage } from './pages/activities.tsx';
+import { AssociationPage, AssociationsPage } from './pages/associations.tsx';
 import { AuditPage } from './pages/audit.tsx';
+import { AwardRoundPage, AwardsPage } from './pages/awards.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { DisbursementPage, DisbursementsPage } from './pages/disbursements.tsx';
 import { DisclosurePage, DisclosuresPage } from './pages/disclosures.tsx';
@@ -21,6 +24,12 @@ export function App() {
           <Routes>
             <Route element={<Layout />}>
               <Route index element={<DashboardPage />} />
+              <Route path="associations" element={<AssociationsPage />} />
+              <Route path="associations/:id" element={<AssociationPage />} />
+              <Route path="activities" element={<ActivitiesPage />} />
+              <Route path="activities/new" element={<ActivityNewPage />} />
+              <Route path="awards" element={<AwardsPage />} />
+              <Route path="awards/:id" element={<AwardRoundPage />} />
               <Route path="persons" element={<PersonsPage />} />
               <Route path="persons/:id" element={<PersonPage />} />
               <Route path="imports" element={<ImportsPage />} />

@@ -8,11 +8,14 @@ import { useSession } from './session.tsx';
 
 const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/', label: 'nav.dashboard', end: true },
+  { to: '/associations', label: 'nav.associations' },
   { to: '/persons', label: 'nav.persons' },
+  { to: '/activities', label: 'nav.activities' },
   { to: '/imports', label: 'nav.imports' },
   { to: '/enrollments', label: 'nav.enrollments' },
   { to: '/notices', label: 'nav.notices' },
   { to: '/disbursements', label: 'nav.disbursements' },
+  { to: '/awards', label: 'nav.awards' },
   { to: '/policies', label: 'nav.policies' },
   { to: '/disclosures', label: 'nav.disclosures' },
   { to: '/audit', label: 'nav.audit' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan } from './money.ts';
+import { fenToYuan, yuanToFen } from './money.ts';
 
 describe('fenToYuan', () => {
   it('shows fen as yuan with grouping and two decimals, exactly, beyond float precision', () => {
@@ -12,5 +12,19 @@ describe('fenToYuan', () => {
 
   it('leaves anything that is not a digit string as it is', () => {
     expect(fenToYuan('—')).toBe('—');
+  });
+});
+
+describe('yuanToFen', () => {
+  it('reads yuan with up to two decimals as fen digits, exactly', () => {
+    expect(yuanToFen('500')).toBe('50000');
+    expect(yuanToFen('500.5')).toBe('50050');
+    expect(yuanToFen(' 0.05 ')).toBe('5');
+    expect(yuanToFen('90071992547409.93')).toBe('9007199254740993');
+  });
+
+  it('passes anything else on for the API to refuse by name', () => {
+    expect(yuanToFen('5.005')).toBe('5.005');
+    expect(yuanToFen('-3')).toBe('-3');
   });
 });

@@ -11,3 +11,11 @@ export function fenToYuan(fen: string): string {
   const cents = (abs % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}${yuan}.${cents}`;
 }
+
+/** "500" or "500.5" yuan as fen digits, exactly (no float). */
+export function yuanToFen(yuan: string): string {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!match) return yuan.trim();
+  const fen = BigInt(match[1]!) * 100n + BigInt((match[2] ?? '').padEnd(2, '0') || '0');
+  return fen.toString();
+}

@@ -191,6 +191,9 @@ describe('accessibility and layout', () => {
     const [enrollment] = await harness.t.ownerSql<{ id: string }>('select id from enrollment limit 1');
     const [notice] = await harness.t.ownerSql<{ id: string }>('select id from notice limit 1');
     const [disclosure] = await harness.t.ownerSql<{ id: string }>('select id from disclosure limit 1');
+    const [association] = await harness.t.ownerSql<{ id: string }>('select id from association limit 1');
+    const [round] = await harness.t.ownerSql<{ id: string }>('select id from award_round limit 1');
+    const [batch] = await harness.t.ownerSql<{ id: string }>('select id from disbursement_batch limit 1');
     for (const screen of [
       '/',
       '/persons',
@@ -206,6 +209,14 @@ describe('accessibility and layout', () => {
       '/policies/new',
       '/disclosures',
       `/disclosures/${disclosure!.id}`,
+      '/associations',
+      `/associations/${association!.id}`,
+      '/activities',
+      '/activities/new',
+      '/awards',
+      `/awards/${round!.id}`,
+      '/disbursements',
+      `/disbursements/${batch!.id}`,
       '/audit',
     ]) {
       await page.goto(`${harness.t.api.url}/admin${screen}`);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { Pager } from '../components/pager.tsx';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import { roleLabelKey } from '../layout.tsx';
@@ -153,16 +154,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-          {data.auditEvents.pageInfo.hasNextPage ? (
-            <button type="button" onClick={() => setAfter(data.auditEvents.pageInfo.endCursor ?? null)}>
-              {t('common.nextPage')}
-            </button>
-          ) : null}
-          {after ? (
-            <button type="button" onClick={() => setAfter(null)}>
-              {t('common.firstPage')}
-            </button>
-          ) : null}
+          <Pager pageInfo={data.auditEvents.pageInfo} after={after} onPage={setAfter} />
         </>
       ) : fetching ? (
         <p role="status">{t('common.loading')}</p>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { Pager } from '../components/pager.tsx';
 import type { DisbursementBatchStatus, PaymentStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -612,16 +613,7 @@ export function DisbursementPage() {
           </tbody>
         </table>
       </div>
-      {batch.payments.pageInfo.hasNextPage ? (
-        <button type="button" onClick={() => setAfter(batch.payments.pageInfo.endCursor ?? null)}>
-          {t('common.nextPage')}
-        </button>
-      ) : null}
-      {after ? (
-        <button type="button" onClick={() => setAfter(null)}>
-          {t('common.firstPage')}
-        </button>
-      ) : null}
+      <Pager pageInfo={batch.payments.pageInfo} after={after} onPage={setAfter} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { fieldOf } from '../components/field-errors.ts';
+import { Pager } from '../components/pager.tsx';
 import { errorLines } from '../errors.ts';
 import type { EnrollmentKind, EnrollmentStatus, EvidenceInput, EvidenceKind } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -363,16 +364,7 @@ export function EnrollmentsPage() {
               })}
             </tbody>
           </table>
-          {data.enrollments.pageInfo.hasNextPage ? (
-            <button type="button" onClick={() => setAfter(data.enrollments.pageInfo.endCursor ?? null)}>
-              {t('common.nextPage')}
-            </button>
-          ) : null}
-          {after ? (
-            <button type="button" onClick={() => setAfter(null)}>
-              {t('common.firstPage')}
-            </button>
-          ) : null}
+          <Pager pageInfo={data.enrollments.pageInfo} after={after} onPage={setAfter} />
         </>
       ) : fetching ? (
         <p role="status">{t('common.loading')}</p>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { CombinedError } from 'urql';
 import { useClient, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { Pager } from '../components/pager.tsx';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -150,16 +151,7 @@ export function PersonsPage() {
               ))}
             </tbody>
           </table>
-          {page.pageInfo.hasNextPage ? (
-            <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
-              {t('common.nextPage')}
-            </button>
-          ) : null}
-          {after ? (
-            <button type="button" onClick={() => setAfter(null)}>
-              {t('common.firstPage')}
-            </button>
-          ) : null}
+          <Pager pageInfo={page.pageInfo} after={after} onPage={setAfter} />
         </>
       ) : fetching ? (
         <p role="status">{t('common.loading')}</p>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { fieldOf } from '../components/field-errors.ts';
+import { Pager } from '../components/pager.tsx';
 import type { PolicyCategory, PolicyInput, PolicyStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -221,16 +222,7 @@ export function PoliciesPage() {
               ))}
             </tbody>
           </table>
-          {page.pageInfo.hasNextPage ? (
-            <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
-              {t('common.nextPage')}
-            </button>
-          ) : null}
-          {after ? (
-            <button type="button" onClick={() => setAfter(null)}>
-              {t('common.firstPage')}
-            </button>
-          ) : null}
+          <Pager pageInfo={page.pageInfo} after={after} onPage={setAfter} />
         </>
       ) : fetching ? (
         <p role="status">{t('common.loading')}</p>

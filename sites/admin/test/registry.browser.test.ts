@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { setUpConsole } from './console-harness.ts';
+
+// The registry and commendations in the console: associations, activities, award rounds.
+
+const harness = setUpConsole();
+
+describe('registry', () => {
+  it('edits an association’s standing and member-home facilities', async () => {
+    const { t } = harness;
+    const [association] = await t.ownerSql<{ id: string; name: string }>(
+      `select id, name from association where standing <> 'MODEL' order by code limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, 'county.admin');
+    await page.goto(harness.url(`/associations/${association!.id}`));
+    await page.getByRole('button', { name: '修改协会信息' }).click();
+    await page.getByLabel('等级').selectOption('MODEL');
+    await page.getByRole('checkbox', { name: '有场所' }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('association-standing').textContent()).toBe('示范协会');
+    const [stored] = await t.ownerSql<{ standing: string }>(
+      'select standing from association where id = $1',
+      [association!.id],
+    );
+    expect(stored?.standing).toBe('MODEL');
+  });
+
+  it('lets a village clerk record an activity of their association, which then lists it', async () => {
+    const { t } = harness;
+    const [clerk] = await t.ownerSql<{ username: string; association: string }>(
+      `select u.username, a.id as association from app_user u join region r on r.id = u.region_id
+         join association a on a.region_id = r.id
+        where u.role = 'VILLAGE_CLERK' order by u.username limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, clerk!.username);
+    await page.getByRole('link', { name: '活动记录' }).click();
+    await page.getByRole('link', { name: '记录一次活动' }).click();
+    await page.getByLabel('主办协会').selectOption(clerk!.association);
+    await page.getByLabel('活动类型').selectOption('POPULATION_DAY');
+    await page.getByLabel('活动名称').fill('世界人口日广场宣传');
+    await page.getByLabel('参加人数').fill('46');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('cell', { name: '世界人口日广场宣传' }).waitFor();
+    const [stored] = await t.ownerSql<{ participants: number }>(
+      `select participants from activity where title = '世界人口日广场宣传'`,
+    );
+    expect(stored?.participants).toBe(46);
+  });
+});
+
+describe('commendations', () => {
+  it('creates a round and commends a person without name consent, marked to be masked on the portal', async () => {
+    const { t } = harness;
+    const [person] = await t.ownerSql<{ name: string }>(
+      `select p.name from person p where p.deceased_on is null and length(p.name) = 3 order by p.id limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, 'county.admin');
+    await page.getByRole('link', { name: '表彰' }).click();
+    await page.getByRole('heading', { level: 1, name: '表彰' }).waitFor();
+    await page.getByLabel('表彰名称').fill('2026年度计生协工作先进个人');
+    await page.getByLabel('文号').fill('青计协发〔2026〕40号');
+    await page.getByLabel('发文单位').fill('青山县计划生育协会');
+    await page.getByLabel('发文日期').fill('2026-11-20');
+    await page.getByLabel('表彰年度').fill('2026');
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '2026年度计生协工作先进个人' }).waitFor();
+    await page.getByLabel('姓名或身份证号').fill(person!.name);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('button', { name: person!.name, exact: true }).first().click();
+    await page.getByLabel('事迹评语').fill('长期坚持入户走访，帮扶计生困难家庭。');
+    await page.getByLabel('奖金（元）').fill('500');
+    await page.getByRole('button', { name: '增加', exact: true }).click();
+    const rows = page.getByTestId('award-recipients').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    const cells = await rows.first().locator('td').allTextContents();
+    expect(cells[0]).toContain(person!.name);
+    expect(cells[3]).toBe('500.00');
+    expect(cells[4]).toBe('未同意：门户只显示姓和末字');
+    const [stored] = await t.ownerSql<{ prize_fen: string }>(
+      `select prize_fen::text from award_recipient r join award_round w on w.id = r.round_id
+        where w.document_number = '青计协发〔2026〕40号'`,
+    );
+    expect(stored?.prize_fen).toBe('50000');
+  });
+});
