@@ -113,6 +113,13 @@ export const MESSAGES = {
   'persons.household': { zh: '家庭（户号 {code}）', en: 'Household {code}' },
   'persons.sensitiveStatus': { zh: '特殊家庭状况', en: 'Sensitive status' },
   'persons.notVisibleToRole': { zh: '无权查看', en: 'Not visible to your role' },
+  'persons.edit': { zh: '修改人员信息', en: 'Edit this person' },
+  'persons.newPhone': { zh: '新手机号（不改则留空）', en: 'New mobile (leave empty to keep)' },
+  'persons.events': { zh: '死亡或迁出', en: 'Death or moving away' },
+  'persons.eventDate': { zh: '日期', en: 'Date' },
+  'persons.recordDeath': { zh: '登记死亡', en: 'Record a death' },
+  'persons.recordMovedAway': { zh: '登记迁出', en: 'Record moving away' },
+  'persons.since': { zh: '起始日期', en: 'Since' },
   'persons.inDifficulty': { zh: '困难家庭', en: 'In difficulty' },
 
   'sex.MALE': { zh: '男', en: 'Male' },

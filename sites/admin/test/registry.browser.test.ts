@@ -50,6 +50,56 @@ describe('registry', () => {
   });
 });
 
+describe('persons', () => {
+  it('shows a sensitive household status to the township, never to the village clerk', async () => {
+    const { t } = harness;
+    const [row] = await t.ownerSql<{ person: string; clerk: string; township: string }>(
+      `select p.id as person, c.username as clerk, a.username as township
+         from household_sensitive_status s join person p on p.household_id = s.household_id
+         join region v on v.path = subpath(p.region_path, 0, 3)
+         join app_user c on c.region_id = v.id and c.role = 'VILLAGE_CLERK'
+         join app_user a on a.region_id = v.parent_id and a.role = 'TOWNSHIP_ADMIN'
+        limit 1`,
+    );
+    const clerk = await harness.newPage();
+    await harness.signIn(clerk, row!.clerk);
+    await clerk.goto(harness.url(`/persons/${row!.person}`));
+    await clerk.getByRole('heading', { level: 2 }).first().waitFor();
+    const clerkText = (await clerk.locator('main').textContent()) ?? '';
+    expect(clerkText).toContain('无权查看');
+    expect(clerkText).not.toMatch(/独生子女死亡|独生子女伤残/);
+    expect(await clerk.getByLabel('特殊家庭状况').count()).toBe(0);
+
+    const township = await harness.newPage();
+    await harness.signIn(township, row!.township);
+    await township.goto(harness.url(`/persons/${row!.person}`));
+    await township.getByLabel('特殊家庭状况').waitFor();
+    expect(await township.locator('main').textContent()).toMatch(/独生子女死亡|独生子女伤残/);
+  });
+
+  it('records a new mobile number and shows it masked', async () => {
+    const { t } = harness;
+    const [row] = await t.ownerSql<{ person: string; clerk: string }>(
+      `select p.id as person, c.username as clerk from person p
+         join region v on v.path = subpath(p.region_path, 0, 3)
+         join app_user c on c.region_id = v.id and c.role = 'VILLAGE_CLERK'
+        where p.deceased_on is null order by p.id limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, row!.clerk);
+    await page.goto(harness.url(`/persons/${row!.person}`));
+    await page.getByRole('button', { name: '修改人员信息' }).click();
+    await page.getByLabel('新手机号（不改则留空）').fill('13987654321');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('139****4321');
+    expect(await page.locator('main').textContent()).not.toContain('13987654321');
+    const [stored] = await t.ownerSql<{ phone: string }>('select phone from person where id = $1', [
+      row!.person,
+    ]);
+    expect(stored?.phone).toBe('13987654321');
+  });
+});
+
 describe('commendations', () => {
   it('creates a round and commends a person without name consent, marked to be masked on the portal', async () => {
     const { t } = harness;

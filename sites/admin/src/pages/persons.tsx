@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CombinedError } from 'urql';
-import { useClient, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Pager } from '../components/pager.tsx';
+import type { SensitiveHouseholdStatus, Sex } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -65,6 +66,7 @@ const PersonDocument = graphql(`
         planningStatus
         inDifficulty
         sensitiveStatus
+        sensitiveStatusSince
         sensitiveStatusVisible
         members {
           id
@@ -72,6 +74,56 @@ const PersonDocument = graphql(`
           relation
         }
       }
+    }
+  }
+`);
+
+const UpdatePersonDocument = graphql(`
+  mutation UpdatePerson($id: ID!, $expectedVersion: Int!, $input: UpdatePersonInput!) {
+    updatePerson(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      id
+      name
+      sex
+      birthDate
+      phoneMasked
+      version
+      registeredRegion {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+const RecordDeathDocument = graphql(`
+  mutation RecordDeath($id: ID!, $expectedVersion: Int!, $deceasedOn: String) {
+    recordDeath(id: $id, expectedVersion: $expectedVersion, deceasedOn: $deceasedOn) {
+      id
+      deceasedOn
+      version
+    }
+  }
+`);
+
+const RecordMovedAwayDocument = graphql(`
+  mutation RecordMovedAway($id: ID!, $expectedVersion: Int!, $movedAwayOn: String) {
+    recordMovedAway(id: $id, expectedVersion: $expectedVersion, movedAwayOn: $movedAwayOn) {
+      id
+      movedAwayOn
+      version
+    }
+  }
+`);
+
+const SetSensitiveStatusDocument = graphql(`
+  mutation SetSensitiveStatus($householdId: ID!, $status: SensitiveHouseholdStatus, $since: String) {
+    setSensitiveStatus(householdId: $householdId, status: $status, since: $since) {
+      id
+      sensitiveStatus
+      sensitiveStatusSince
+      sensitiveStatusVisible
+      version
     }
   }
 `);
@@ -230,6 +282,7 @@ export function PersonPage() {
       </dl>
       <ErrorMessage error={revealError} />
       {fullId !== null ? <p className="muted">{t('persons.revealAudited')}</p> : null}
+      {viewer.role !== 'AUDITOR' ? <PersonEditor person={person} /> : null}
       {household ? (
         <section aria-labelledby="household-title">
           <h2 id="household-title">{t('persons.household', { code: household.code })}</h2>
@@ -245,6 +298,10 @@ export function PersonPage() {
             <dt>{t('persons.inDifficulty')}</dt>
             <dd>{household.inDifficulty ? t('common.yes') : t('common.no')}</dd>
           </dl>
+          {household.sensitiveStatusVisible &&
+          (viewer.role === 'COUNTY_ADMIN' || viewer.role === 'TOWNSHIP_ADMIN') ? (
+            <SensitiveStatusEditor household={household} />
+          ) : null}
           <ul>
             {household.members.map((member) => (
               <li key={member.id}>
@@ -260,5 +317,175 @@ export function PersonPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+interface EditablePerson {
+  id: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  version: number;
+  deceasedOn?: string | null;
+  movedAwayOn?: string | null;
+  registeredRegion: { code: string };
+}
+
+/** Corrections, a new mobile number, and the two events that end a person's entitlements. */
+function PersonEditor({ person }: { person: EditablePerson }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(person.name);
+  const [sex, setSex] = useState<Sex>(person.sex);
+  const [phone, setPhone] = useState('');
+  const [eventDate, setEventDate] = useState('');
+  const [updated, update] = useMutation(UpdatePersonDocument);
+  const [died, recordDeath] = useMutation(RecordDeathDocument);
+  const [moved, recordMovedAway] = useMutation(RecordMovedAwayDocument);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('persons.edit')}
+        </button>
+      </p>
+    );
+  }
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const result = await update({
+      id: person.id,
+      expectedVersion: person.version,
+      input: {
+        name,
+        sex,
+        registeredRegionCode: person.registeredRegion.code,
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+      },
+    });
+    if (result.data) {
+      setPhone('');
+      setOpen(false);
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('persons.edit')}</h2>
+      <form onSubmit={save}>
+        <div className="grid">
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('persons.name')}</label>
+            <input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-sex`}>{t('persons.sex')}</label>
+            <select id={`${id}-sex`} value={sex} onChange={(e) => setSex(e.target.value as Sex)}>
+              <option value="FEMALE">{t('sex.FEMALE')}</option>
+              <option value="MALE">{t('sex.MALE')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-phone`}>{t('persons.newPhone')}</label>
+            <input
+              id={`${id}-phone`}
+              inputMode="tel"
+              autoComplete="off"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          </div>
+        </div>
+        <ErrorMessage error={updated.error} />
+        <button type="submit" className="primary" disabled={updated.fetching}>
+          {t('common.save')}
+        </button>{' '}
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </form>
+      <h3>{t('persons.events')}</h3>
+      <div className="inline-form">
+        <label htmlFor={`${id}-event`}>{t('persons.eventDate')}</label>
+        <input
+          id={`${id}-event`}
+          type="date"
+          value={eventDate}
+          onChange={(e) => setEventDate(e.target.value)}
+        />
+        <button
+          type="button"
+          disabled={!eventDate || died.fetching}
+          onClick={() =>
+            recordDeath({ id: person.id, expectedVersion: person.version, deceasedOn: eventDate })
+          }
+        >
+          {t('persons.recordDeath')}
+        </button>
+        <button
+          type="button"
+          disabled={!eventDate || moved.fetching}
+          onClick={() =>
+            recordMovedAway({ id: person.id, expectedVersion: person.version, movedAwayOn: eventDate })
+          }
+        >
+          {t('persons.recordMovedAway')}
+        </button>
+      </div>
+      <ErrorMessage error={died.error ?? moved.error} />
+    </section>
+  );
+}
+
+/** Only county and township admins record or clear a sensitive status, and the API says who may see it. */
+function SensitiveStatusEditor({
+  household,
+}: {
+  household: {
+    id: string;
+    sensitiveStatus?: SensitiveHouseholdStatus | null;
+    sensitiveStatusSince?: string | null;
+  };
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [status, setStatus] = useState<SensitiveHouseholdStatus | ''>(household.sensitiveStatus ?? '');
+  const [since, setSince] = useState(household.sensitiveStatusSince ?? '');
+  const [saved, save] = useMutation(SetSensitiveStatusDocument);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save({ householdId: household.id, status: status || null, since: status ? since : null });
+      }}
+    >
+      <label htmlFor={`${id}-status`}>{t('persons.sensitiveStatus')}</label>
+      <select
+        id={`${id}-status`}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as SensitiveHouseholdStatus | '')}
+      >
+        <option value="">{t('common.none')}</option>
+        <option value="ONLY_CHILD_DIED">{t('sensitiveStatus.ONLY_CHILD_DIED')}</option>
+        <option value="ONLY_CHILD_DISABLED">{t('sensitiveStatus.ONLY_CHILD_DISABLED')}</option>
+      </select>
+      {status ? (
+        <>
+          <label htmlFor={`${id}-since`}>{t('persons.since')}</label>
+          <input
+            id={`${id}-since`}
+            type="date"
+            required
+            value={since}
+            onChange={(e) => setSince(e.target.value)}
+          />
+        </>
+      ) : null}
+      <button type="submit" disabled={saved.fetching}>
+        {t('common.save')}
+      </button>
+      <ErrorMessage error={saved.error} />
+    </form>
   );
 }
