@@ -8,11 +8,13 @@ import { DashboardPage } from './pages/dashboard.tsx';
 import { DisbursementPage, DisbursementsPage } from './pages/disbursements.tsx';
 import { DisclosurePage, DisclosuresPage } from './pages/disclosures.tsx';
 import { EnrollmentNewPage, EnrollmentPage, EnrollmentsPage } from './pages/enrollments.tsx';
+import { EvaluationsPage } from './pages/evaluations.tsx';
 import { ImportJobPage, ImportsPage } from './pages/imports.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { NoticePage, NoticesPage } from './pages/notices.tsx';
 import { PersonPage, PersonsPage } from './pages/persons.tsx';
 import { PoliciesPage, PolicyEditPage, PolicyNewPage } from './pages/policies.tsx';
+import { ProjectsPage } from './pages/projects.tsx';
 import { ScopeProvider } from './scope.tsx';
 import { SessionRoot } from './session.tsx';
 
@@ -28,6 +30,8 @@ export function App() {
               <Route path="associations/:id" element={<AssociationPage />} />
               <Route path="activities" element={<ActivitiesPage />} />
               <Route path="activities/new" element={<ActivityNewPage />} />
+              <Route path="projects" element={<ProjectsPage />} />
+              <Route path="evaluations" element={<EvaluationsPage />} />
               <Route path="awards" element={<AwardsPage />} />
               <Route path="awards/:id" element={<AwardRoundPage />} />
               <Route path="persons" element={<PersonsPage />} />

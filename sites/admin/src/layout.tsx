@@ -11,6 +11,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: '/associations', label: 'nav.associations' },
   { to: '/persons', label: 'nav.persons' },
   { to: '/activities', label: 'nav.activities' },
+  { to: '/projects', label: 'nav.projects' },
+  { to: '/evaluations', label: 'nav.evaluations' },
   { to: '/imports', label: 'nav.imports' },
   { to: '/enrollments', label: 'nav.enrollments' },
   { to: '/notices', label: 'nav.notices' },

@@ -213,6 +213,8 @@ describe('accessibility and layout', () => {
       `/associations/${association!.id}`,
       '/activities',
       '/activities/new',
+      '/projects',
+      '/evaluations',
       '/awards',
       `/awards/${round!.id}`,
       '/disbursements',

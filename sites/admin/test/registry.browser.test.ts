@@ -50,6 +50,32 @@ describe('registry', () => {
   });
 });
 
+describe('evaluations', () => {
+  it('records a township’s evaluation of a village association with a failed item and a deadline', async () => {
+    const { t } = harness;
+    const [row] = await t.ownerSql<{ township: string; association: string; name: string }>(
+      `select u.username as township, a.id as association, a.name
+         from app_user u join region tw on tw.id = u.region_id
+         join region v on v.parent_id = tw.id join association a on a.region_id = v.id
+        where u.role = 'TOWNSHIP_ADMIN' order by a.code limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, row!.township);
+    await page.getByRole('link', { name: '协会评估' }).click();
+    await page.getByLabel('主办协会').selectOption(row!.association);
+    await page.getByLabel('评估日期').fill('2026-11-02');
+    const items = page.locator('fieldset input[type=checkbox]');
+    expect(await items.count()).toBeGreaterThan(1);
+    await items.first().uncheck();
+    await page.getByLabel('整改期限').fill('2026-12-31');
+    await page.getByRole('button', { name: '保存' }).click();
+    const row1 = page.locator('tbody tr', { hasText: row!.name }).filter({ hasText: '2026-11-02' });
+    await row1.waitFor();
+    expect(await row1.textContent()).toContain('未通过');
+    expect(await row1.textContent()).toContain('2026-12-31');
+  });
+});
+
 describe('persons', () => {
   it('shows a sensitive household status to the township, never to the village clerk', async () => {
     const { t } = harness;
