@@ -14,6 +14,9 @@ export default defineConfig({
     // starts PostgreSQL and builds the template once.
     globalSetup: [require.resolve('@sunshine/api/test-global-setup')],
     testTimeout: 60_000,
+    // A screen that waits for the API shows its result when it arrives: on two busy cores that can take
+    // seconds, not the one second expect.poll waits by default.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 240_000,
   },
 });
