@@ -180,7 +180,9 @@ describe('audit log', () => {
 });
 
 describe('accessibility and layout', () => {
-  it('axe-core finds no serious or critical violation on any screen, in Chinese and English', async () => {
+  it('axe-core finds no serious or critical violation on any screen, in Chinese and English', {
+    timeout: 240_000,
+  }, async () => {
     const page = await newPage({ bypassCSP: true });
     await page.goto(`${harness.t.api.url}/admin/`);
     await page.getByLabel('用户名').waitFor();

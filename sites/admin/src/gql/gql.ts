@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n": typeof types.ProgramsDocument,
     "\n  query Activities($filter: ActivityFilter, $after: String) {\n    activities(first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          heldOn\n          participants\n          associationId\n          associationName\n          version\n        }\n      }\n    }\n  }\n": typeof types.ActivitiesDocument,
     "\n  query AssociationChoices($filter: AssociationFilter) {\n    associations(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AssociationChoicesDocument,
     "\n  mutation RecordActivity($input: ActivityInput!) {\n    recordActivity(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordActivityDocument,
@@ -47,7 +48,6 @@ type Documents = {
     "\n  mutation ApproveDisclosure($id: ID!, $documentSha256: String!) {\n    approveDisclosure(id: $id, documentSha256: $documentSha256) {\n      ...DisclosureFields\n    }\n  }\n": typeof types.ApproveDisclosureDocument,
     "\n  mutation UpdateDisclosure($id: ID!, $expectedVersion: Int!, $input: DisclosureInput!) {\n    updateDisclosure(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...DisclosureFields\n    }\n  }\n": typeof types.UpdateDisclosureDocument,
     "\n  mutation RunPublication($regionCode: String) {\n    runPublication(regionCode: $regionCode) {\n      id\n      runAt\n      datasets {\n        slug\n        rowCount\n        datasetSha256\n      }\n    }\n  }\n": typeof types.RunPublicationDocument,
-    "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n": typeof types.ProgramsDocument,
     "\n  query Enrollments($filter: EnrollmentFilter, $after: String) {\n    enrollments(first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          personName\n          kind\n          status\n          year\n          version\n          objectionToken\n          program {\n            id\n            name\n          }\n          region {\n            id\n            name\n          }\n          submittedAt\n        }\n      }\n    }\n  }\n": typeof types.EnrollmentsDocument,
     "\n  query Enrollment($id: ID!) {\n    enrollment(id: $id) {\n      id\n      personId\n      personName\n      kind\n      status\n      year\n      version\n      variant\n      exitReason\n      objectionToken\n      noticeId\n      rejectionReason\n      submittedAt\n      reviewedAt\n      approvedAt\n      rejectedAt\n      program {\n        id\n        name\n      }\n      region {\n        id\n        name\n      }\n      person {\n        id\n        residentIdMasked\n      }\n      evidence {\n        kind\n        labelZh\n        labelEn\n        documentNumber\n        issuedOn\n      }\n    }\n  }\n": typeof types.EnrollmentDocument,
     "\n  mutation ReviewEnrollment($id: ID!, $expectedVersion: Int!) {\n    reviewEnrollment(id: $id, expectedVersion: $expectedVersion) {\n      id\n      status\n      version\n      reviewedAt\n    }\n  }\n": typeof types.ReviewEnrollmentDocument,
@@ -89,6 +89,7 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
 };
 const documents: Documents = {
+    "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n": types.ProgramsDocument,
     "\n  query Activities($filter: ActivityFilter, $after: String) {\n    activities(first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          kind\n          heldOn\n          participants\n          associationId\n          associationName\n          version\n        }\n      }\n    }\n  }\n": types.ActivitiesDocument,
     "\n  query AssociationChoices($filter: AssociationFilter) {\n    associations(first: 100, filter: $filter) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AssociationChoicesDocument,
     "\n  mutation RecordActivity($input: ActivityInput!) {\n    recordActivity(input: $input) {\n      id\n    }\n  }\n": types.RecordActivityDocument,
@@ -122,7 +123,6 @@ const documents: Documents = {
     "\n  mutation ApproveDisclosure($id: ID!, $documentSha256: String!) {\n    approveDisclosure(id: $id, documentSha256: $documentSha256) {\n      ...DisclosureFields\n    }\n  }\n": types.ApproveDisclosureDocument,
     "\n  mutation UpdateDisclosure($id: ID!, $expectedVersion: Int!, $input: DisclosureInput!) {\n    updateDisclosure(id: $id, expectedVersion: $expectedVersion, input: $input) {\n      ...DisclosureFields\n    }\n  }\n": types.UpdateDisclosureDocument,
     "\n  mutation RunPublication($regionCode: String) {\n    runPublication(regionCode: $regionCode) {\n      id\n      runAt\n      datasets {\n        slug\n        rowCount\n        datasetSha256\n      }\n    }\n  }\n": types.RunPublicationDocument,
-    "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n": types.ProgramsDocument,
     "\n  query Enrollments($filter: EnrollmentFilter, $after: String) {\n    enrollments(first: 50, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          personName\n          kind\n          status\n          year\n          version\n          objectionToken\n          program {\n            id\n            name\n          }\n          region {\n            id\n            name\n          }\n          submittedAt\n        }\n      }\n    }\n  }\n": types.EnrollmentsDocument,
     "\n  query Enrollment($id: ID!) {\n    enrollment(id: $id) {\n      id\n      personId\n      personName\n      kind\n      status\n      year\n      version\n      variant\n      exitReason\n      objectionToken\n      noticeId\n      rejectionReason\n      submittedAt\n      reviewedAt\n      approvedAt\n      rejectedAt\n      program {\n        id\n        name\n      }\n      region {\n        id\n        name\n      }\n      person {\n        id\n        residentIdMasked\n      }\n      evidence {\n        kind\n        labelZh\n        labelEn\n        documentNumber\n        issuedOn\n      }\n    }\n  }\n": types.EnrollmentDocument,
     "\n  mutation ReviewEnrollment($id: ID!, $expectedVersion: Int!) {\n    reviewEnrollment(id: $id, expectedVersion: $expectedVersion) {\n      id\n      status\n      version\n      reviewedAt\n    }\n  }\n": types.ReviewEnrollmentDocument,
@@ -178,6 +178,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n"): (typeof documents)["\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -310,10 +314,6 @@ export function graphql(source: "\n  mutation UpdateDisclosure($id: ID!, $expect
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RunPublication($regionCode: String) {\n    runPublication(regionCode: $regionCode) {\n      id\n      runAt\n      datasets {\n        slug\n        rowCount\n        datasetSha256\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RunPublication($regionCode: String) {\n    runPublication(regionCode: $regionCode) {\n      id\n      runAt\n      datasets {\n        slug\n        rowCount\n        datasetSha256\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n"): (typeof documents)["\n  query Programs {\n    programs {\n      id\n      code\n      name\n      sensitive\n      noticeDays\n      requiredEvidence {\n        new\n        continuing\n        exited\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

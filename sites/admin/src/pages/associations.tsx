@@ -2,7 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
+import { SearchForm } from '../components/search-form.tsx';
 import { enumLabel, enumValues } from '../enum-label.ts';
 import type { AssociationStanding, MemberHomeFacility } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -108,7 +110,6 @@ const UpdateAssociationDocument = graphql(`
 export function AssociationsPage() {
   const { t, language } = useI18n();
   const { region } = useScope();
-  const [search, setSearch] = useState('');
   const [submitted, setSubmitted] = useState('');
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, error, fetching }] = useQuery({
@@ -119,22 +120,13 @@ export function AssociationsPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('associations.title')}</h1>
-      <search>
-        <form
-          className="filters"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setAfter(null);
-            setSubmitted(search.trim());
-          }}
-        >
-          <label>
-            {t('associations.search')}
-            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </label>
-          <button type="submit">{t('common.search')}</button>
-        </form>
-      </search>
+      <SearchForm
+        label={t('associations.search')}
+        onSearch={(text) => {
+          setAfter(null);
+          setSubmitted(text);
+        }}
+      />
       <ErrorMessage error={error} />
       {page ? (
         <>
@@ -187,12 +179,7 @@ export function AssociationPage() {
   const [editing, setEditing] = useState(false);
   const association = data?.association;
   if (!association) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('associations.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="associations.title" error={error} />;
   }
   return (
     <>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
 import { enumLabel, enumValues } from '../enum-label.ts';
 import type { AwardCategory } from '../gql/graphql.ts';
@@ -249,12 +250,7 @@ export function AwardRoundPage() {
   const [removed, remove] = useMutation(RemoveRecipientDocument);
   const round = data?.awardRound;
   if (!round) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('awards.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="awards.title" error={error} />;
   }
   const writer = viewer.role === 'COUNTY_ADMIN' || viewer.role === 'TOWNSHIP_ADMIN';
   return (

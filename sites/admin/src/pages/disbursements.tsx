@@ -2,7 +2,9 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
+import { ProgramSelect } from '../components/program-select.tsx';
 import type { DisbursementBatchStatus, PaymentStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -10,7 +12,6 @@ import type { MessageKey } from '../messages.ts';
 import { fenToYuan } from '../money.ts';
 import { useScope } from '../scope.tsx';
 import { useSession } from '../session.tsx';
-import { ProgramsDocument } from './enrollments.tsx';
 import { useDateTime } from './imports.tsx';
 
 const STATUSES: DisbursementBatchStatus[] = ['DRAFT', 'APPROVED', 'EXPORTED'];
@@ -214,7 +215,6 @@ export function DisbursementsPage() {
     query: BatchesDocument,
     variables: { filter: { regionCode: region.code, ...(status ? { status } : {}) }, after },
   });
-  const [{ data: programs }] = useQuery({ query: ProgramsDocument });
   const [created, create] = useMutation(CreateBatchDocument);
   const [programId, setProgramId] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
@@ -239,25 +239,14 @@ export function DisbursementsPage() {
           <h2>{t('disbursements.create')}</h2>
           <p className="muted">{t('disbursements.createHelp', { region: region.name })}</p>
           <div className="filters">
-            <label htmlFor={`${id}-program`}>
-              {t('enrollments.program')}
-              <select
-                id={`${id}-program`}
-                required
-                value={programId}
-                onChange={(e) => {
-                  setProgramId(e.target.value);
-                  renewKey();
-                }}
-              >
-                <option value="">{t('enrollments.chooseProgram')}</option>
-                {(programs?.programs ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProgramSelect
+              id={`${id}-program`}
+              value={programId}
+              onChange={(next) => {
+                setProgramId(next);
+                renewKey();
+              }}
+            />
             <label>
               {t('disbursements.period')}
               <input
@@ -369,12 +358,7 @@ export function DisbursementPage() {
   const fileId = useId();
   const batch = data?.disbursementBatch;
   if (!batch) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('disbursements.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="disbursements.title" error={error} />;
   }
   const county = viewer.role === 'COUNTY_ADMIN';
   const writer = viewer.role !== 'AUDITOR';

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -250,12 +251,7 @@ export function DisclosurePage() {
   const [editing, setEditing] = useState(false);
   const disclosure = data?.disclosure;
   if (!disclosure) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('disclosures.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="disclosures.title" error={error} />;
   }
   const state = approvalState(disclosure);
   const result = preview.data?.previewDisclosure;

@@ -3,7 +3,10 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { fieldOf } from '../components/field-errors.ts';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
+import { ProgramSelect, ProgramsDocument } from '../components/program-select.tsx';
+import { SearchForm } from '../components/search-form.tsx';
 import { errorLines } from '../errors.ts';
 import type { EnrollmentKind, EnrollmentStatus, EvidenceInput, EvidenceKind } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -21,23 +24,6 @@ const STATUSES: EnrollmentStatus[] = [
   'REJECTED',
 ];
 const KINDS: EnrollmentKind[] = ['NEW', 'CONTINUING', 'EXITED'];
-
-export const ProgramsDocument = graphql(`
-  query Programs {
-    programs {
-      id
-      code
-      name
-      sensitive
-      noticeDays
-      requiredEvidence {
-        new
-        continuing
-        exited
-      }
-    }
-  }
-`);
 
 const EnrollmentsDocument = graphql(`
   query Enrollments($filter: EnrollmentFilter, $after: String) {
@@ -194,7 +180,6 @@ export function EnrollmentsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<{ done: number; failed: string[] } | null>(null);
   const [working, setWorking] = useState(false);
-  const [{ data: programs }] = useQuery({ query: ProgramsDocument });
   const [{ data, error, fetching }] = useQuery({
     query: EnrollmentsDocument,
     variables: {
@@ -248,17 +233,12 @@ export function EnrollmentsPage() {
         ) : null}
       </div>
       <div className="filters">
-        <label>
-          {t('enrollments.program')}
-          <select value={programId} onChange={(e) => setFilter('program', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {(programs?.programs ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProgramSelect
+          id="enrollments-program"
+          value={programId}
+          onChange={(next) => setFilter('program', next)}
+          allLabel={t('common.all')}
+        />
         <label>
           {t('enrollments.status')}
           <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
@@ -385,12 +365,7 @@ export function EnrollmentPage() {
   const reasonId = useId();
   const enrollment = data?.enrollment;
   if (!enrollment) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('enrollments.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="enrollments.title" error={error} />;
   }
   const action = actionFor(viewer.role, enrollment.status);
   const canReject =
@@ -482,7 +457,6 @@ export function EnrollmentNewPage() {
   const navigate = useNavigate();
   const id = useId();
   const [{ data: programs }] = useQuery({ query: ProgramsDocument });
-  const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
   const [programId, setProgramId] = useState('');
@@ -542,21 +516,7 @@ export function EnrollmentNewPage() {
           </p>
         ) : (
           <>
-            <search>
-              <form
-                className="filters"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  setQuery(search.trim());
-                }}
-              >
-                <label>
-                  {t('persons.search')}
-                  <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-                </label>
-                <button type="submit">{t('common.search')}</button>
-              </form>
-            </search>
+            <SearchForm label={t('persons.search')} onSearch={setQuery} />
             {searching ? <p role="status">{t('common.loading')}</p> : null}
             {found ? (
               <ul className="choices" aria-label={t('enrollments.searchResults')}>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { inLanguage } from '../errors.ts';
 import type { ImportKind, ImportStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -241,12 +242,7 @@ export function ImportJobPage() {
     return () => clearTimeout(timer);
   }, [working, refetch]);
   if (!job) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('imports.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="imports.title" error={error} />;
   }
   const done = job.status === 'COMMITTING' ? job.rowsCommitted : job.rowsValidated;
   return (

@@ -2,13 +2,14 @@ import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
+import { ProgramSelect } from '../components/program-select.tsx';
 import type { ObjectionChannel, ObjectionOutcome } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { useScope } from '../scope.tsx';
 import { useSession } from '../session.tsx';
-import { ProgramsDocument } from './enrollments.tsx';
 
 const CHANNELS: ObjectionChannel[] = ['VISIT', 'PHONE', 'LETTER', 'ONLINE'];
 
@@ -136,7 +137,6 @@ export function NoticesPage() {
     query: NoticesDocument,
     variables: { filter: { regionCode: region.code } },
   });
-  const [{ data: programs }] = useQuery({ query: ProgramsDocument });
   const [opened, open] = useMutation(OpenNoticeDocument);
   const [programId, setProgramId] = useState('');
   const [startsOn, setStartsOn] = useState(todayInChina());
@@ -155,22 +155,7 @@ export function NoticesPage() {
           <h2>{t('notices.open')}</h2>
           <p className="muted">{t('notices.openHelp', { region: region.name })}</p>
           <div className="filters">
-            <label htmlFor={`${id}-program`}>
-              {t('enrollments.program')}
-              <select
-                id={`${id}-program`}
-                required
-                value={programId}
-                onChange={(e) => setProgramId(e.target.value)}
-              >
-                <option value="">{t('enrollments.chooseProgram')}</option>
-                {(programs?.programs ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProgramSelect id={`${id}-program`} value={programId} onChange={setProgramId} />
             <label>
               {t('enrollments.year')}
               <input type="number" required value={year} onChange={(e) => setYear(Number(e.target.value))} />
@@ -239,12 +224,7 @@ export function NoticePage() {
   const [summary, setSummary] = useState('');
   const notice = data?.notice;
   if (!notice) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('notices.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="notices.title" error={error} />;
   }
   const writer = viewer.role !== 'AUDITOR';
   const decider = viewer.role === 'TOWNSHIP_ADMIN' || viewer.role === 'COUNTY_ADMIN';

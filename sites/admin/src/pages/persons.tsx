@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router';
 import type { CombinedError } from 'urql';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
+import { SearchForm } from '../components/search-form.tsx';
 import type { SensitiveHouseholdStatus, Sex } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -138,7 +140,6 @@ const PersonResidentIdDocument = graphql(`
 export function PersonsPage() {
   const { t } = useI18n();
   const { region } = useScope();
-  const [search, setSearch] = useState('');
   const [submitted, setSubmitted] = useState('');
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
@@ -149,22 +150,13 @@ export function PersonsPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('persons.title')}</h1>
-      <search>
-        <form
-          className="filters"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setAfter(null);
-            setSubmitted(search.trim());
-          }}
-        >
-          <label>
-            {t('persons.search')}
-            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </label>
-          <button type="submit">{t('common.search')}</button>
-        </form>
-      </search>
+      <SearchForm
+        label={t('persons.search')}
+        onSearch={(text) => {
+          setAfter(null);
+          setSubmitted(text);
+        }}
+      />
       <ErrorMessage error={error} />
       {page ? (
         <>
@@ -222,12 +214,7 @@ export function PersonPage() {
   const [revealError, setRevealError] = useState<CombinedError | undefined>();
   const person = data?.person;
   if (!person) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('persons.title')}</h1>
-        {error ? <ErrorMessage error={error} /> : <p role="status">{t('common.loading')}</p>}
-      </>
-    );
+    return <NotLoaded title="persons.title" error={error} />;
   }
   const household = person.household;
   return (
