@@ -472,6 +472,12 @@ export const MESSAGES = {
   'associations.role': { zh: '职务', en: 'Role' },
   'associations.card': { zh: '会员证号', en: 'Card number' },
   'associations.joinedOn': { zh: '入会日期', en: 'Joined' },
+  'associations.addMember': { zh: '发展会员', en: 'Add a member' },
+  'associations.addMemberButton': { zh: '加入', en: 'Add' },
+  'associations.end': { zh: '退会', en: 'End membership' },
+  'associations.endFor': { zh: '{name} 退会', en: 'End {name}’s membership' },
+  'associations.leftOn': { zh: '已于 {date} 退会', en: 'Left on {date}' },
+  'associations.leftOnLabel': { zh: '退会日期', en: 'Left on' },
   'associations.recentActivities': { zh: '最近的活动', en: 'Recent activities' },
 
   'activities.title': { zh: '活动记录', en: 'Activities' },

@@ -26,6 +26,38 @@ describe('registry', () => {
     expect(stored?.standing).toBe('MODEL');
   });
 
+  it('adds a member to an association and ends the membership', async () => {
+    const { t } = harness;
+    const [row] = await t.ownerSql<{ association: string; person: string; name: string; clerk: string }>(
+      `select a.id as association, p.id as person, p.name, c.username as clerk
+         from association a join region v on v.id = a.region_id and v.level = 'VILLAGE'
+         join app_user c on c.region_id = v.id and c.role = 'VILLAGE_CLERK'
+         join person p on p.region_path <@ v.path and p.deceased_on is null and p.moved_away_on is null
+        where not exists (select from member m where m.person_id = p.id)
+          and (select count(*) from person q where q.name = p.name) = 1
+        order by a.code, p.id limit 1`,
+    );
+    const page = await harness.newPage();
+    await harness.signIn(page, row!.clerk);
+    await page.goto(harness.url(`/associations/${row!.association}`));
+    const panel = page.getByRole('region', { name: '发展会员' });
+    await panel.getByLabel('姓名或身份证号').fill(row!.name);
+    await panel.getByRole('button', { name: '查询' }).click();
+    await panel.getByRole('button', { name: row!.name, exact: true }).click();
+    await panel.getByRole('button', { name: '加入' }).click();
+    const end = page.getByRole('button', { name: `${row!.name} 退会` });
+    await end.waitFor();
+    await end.click();
+    await page.getByLabel('退会日期').fill('2026-11-20');
+    await page.getByRole('button', { name: '退会', exact: true }).click();
+    await page.getByText('已于 2026-11-20 退会').waitFor();
+    const [stored] = await t.ownerSql<{ left_on: string }>(
+      'select left_on::text as left_on from member where person_id = $1',
+      [row!.person],
+    );
+    expect(stored?.left_on).toBe('2026-11-20');
+  });
+
   it('lets a village clerk record an activity of their association, which then lists it', async () => {
     const { t } = harness;
     const [clerk] = await t.ownerSql<{ username: string; association: string }>(

@@ -6,7 +6,7 @@ import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import { enumLabel, enumValues } from '../enum-label.ts';
-import type { AssociationStanding, MemberHomeFacility } from '../gql/graphql.ts';
+import type { AssociationStanding, MemberHomeFacility, MemberRole } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import { useScope } from '../scope.tsx';
@@ -71,6 +71,8 @@ const AssociationDocument = graphql(`
             cardNumber
             active
             joinedOn
+            leftOn
+            version
             person {
               id
               name
@@ -87,6 +89,43 @@ const AssociationDocument = graphql(`
           kind
           heldOn
           participants
+        }
+      }
+    }
+  }
+`);
+
+const AddMemberDocument = graphql(`
+  mutation AddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      id
+    }
+  }
+`);
+
+const EndMembershipDocument = graphql(`
+  mutation EndMembership($id: ID!, $expectedVersion: Int!, $leftOn: String!) {
+    endMembership(id: $id, expectedVersion: $expectedVersion, leftOn: $leftOn) {
+      id
+      active
+      leftOn
+      version
+    }
+  }
+`);
+
+const MemberCandidatesDocument = graphql(`
+  query MemberCandidates($filter: PersonFilter) {
+    persons(first: 10, filter: $filter) {
+      edges {
+        node {
+          id
+          name
+          birthDate
+          registeredRegion {
+            id
+            name
+          }
         }
       }
     }
@@ -229,6 +268,7 @@ export function AssociationPage() {
             <th scope="col">{t('associations.role')}</th>
             <th scope="col">{t('associations.card')}</th>
             <th scope="col">{t('associations.joinedOn')}</th>
+            <th scope="col">{t('disbursements.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -238,11 +278,21 @@ export function AssociationPage() {
               <td>{enumLabel('MemberRole', node.role, language)}</td>
               <td className="mono">{node.cardNumber ?? '—'}</td>
               <td>{node.joinedOn ?? '—'}</td>
+              <td>
+                {!node.active ? (
+                  t('associations.leftOn', { date: node.leftOn ?? '' })
+                ) : viewer.role !== 'AUDITOR' ? (
+                  <EndMembership memberId={node.id} version={node.version} name={node.person?.name ?? ''} />
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <Pager pageInfo={association.members.pageInfo} after={after} onPage={setAfter} />
+      {viewer.role !== 'AUDITOR' ? (
+        <AddMember associationId={association.id} regionCode={association.region.code} />
+      ) : null}
       <h2>{t('associations.recentActivities')}</h2>
       <ul>
         {data.activities.edges.map(({ node }) => (
@@ -352,6 +402,138 @@ function AssociationEditor({
       <button type="button" onClick={onDone}>
         {t('common.cancel')}
       </button>
+    </form>
+  );
+}
+
+/** Adds a registered person as a member: found by name or ID number within the association's region. */
+function AddMember({ associationId, regionCode }: { associationId: string; regionCode: string }) {
+  const { t, language } = useI18n();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [person, setPerson] = useState<{ id: string; name: string } | null>(null);
+  const [role, setRole] = useState<MemberRole>('MEMBER');
+  const [cardNumber, setCardNumber] = useState('');
+  const [joinedOn, setJoinedOn] = useState('');
+  const [{ data }] = useQuery({
+    query: MemberCandidatesDocument,
+    variables: { filter: { regionCode, search: query } },
+    pause: query === '',
+  });
+  const [added, add] = useMutation(AddMemberDocument);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!person) return;
+    const result = await add({
+      input: {
+        associationId,
+        personId: person.id,
+        role,
+        ...(cardNumber.trim() ? { cardNumber: cardNumber.trim() } : {}),
+        ...(joinedOn ? { joinedOn } : {}),
+      },
+    });
+    if (result.data) {
+      setPerson(null);
+      setCardNumber('');
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('associations.addMember')}</h2>
+      {person ? (
+        <p>
+          <strong>{person.name}</strong>{' '}
+          <button type="button" className="link-button" onClick={() => setPerson(null)}>
+            {t('enrollments.changePerson')}
+          </button>
+        </p>
+      ) : (
+        <>
+          <SearchForm label={t('persons.search')} onSearch={setQuery} />
+          {data ? (
+            <ul className="choices" aria-label={t('enrollments.searchResults')}>
+              {data.persons.edges.map(({ node }) => (
+                <li key={node.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setPerson({ id: node.id, name: node.name })}
+                  >
+                    {node.name}
+                  </button>{' '}
+                  <span className="muted">
+                    {node.birthDate} · {node.registeredRegion.name}
+                  </span>
+                </li>
+              ))}
+              {data.persons.edges.length === 0 ? <li>{t('enrollments.noPerson')}</li> : null}
+            </ul>
+          ) : null}
+        </>
+      )}
+      <form onSubmit={save}>
+        <div className="grid">
+          <div className="field">
+            <label htmlFor={`${id}-role`}>{t('associations.role')}</label>
+            <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
+              {enumValues('MemberRole').map((r) => (
+                <option key={r} value={r}>
+                  {enumLabel('MemberRole', r, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-card`}>{t('associations.card')}</label>
+            <input id={`${id}-card`} value={cardNumber} onChange={(e) => setCardNumber(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-joined`}>{t('associations.joinedOn')}</label>
+            <input
+              id={`${id}-joined`}
+              type="date"
+              value={joinedOn}
+              onChange={(e) => setJoinedOn(e.target.value)}
+            />
+          </div>
+        </div>
+        <ErrorMessage error={added.error} />
+        <button type="submit" className="primary" disabled={!person || added.fetching}>
+          {t('associations.addMemberButton')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function EndMembership({ memberId, version, name }: { memberId: string; version: number; name: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [leftOn, setLeftOn] = useState('');
+  const [ended, end] = useMutation(EndMembershipDocument);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} aria-label={t('associations.endFor', { name })}>
+        {t('associations.end')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void end({ id: memberId, expectedVersion: version, leftOn });
+      }}
+    >
+      <label htmlFor={id}>{t('associations.leftOnLabel')}</label>
+      <input id={id} type="date" required value={leftOn} onChange={(e) => setLeftOn(e.target.value)} />
+      <button type="submit" disabled={ended.fetching}>
+        {t('associations.end')}
+      </button>
+      <ErrorMessage error={ended.error} />
     </form>
   );
 }
