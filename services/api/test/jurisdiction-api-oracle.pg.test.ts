@@ -39,6 +39,7 @@ const NOT_REGISTRY: Record<string, string> = {
   signOut: 'identity',
   viewer: 'identity',
   evaluationChecklist: 'the same fixed checklist for everyone',
+  policyPreview: 'renders the given text, reads no record (issue 6): tested in policies/policy.pg.test.ts',
   disclosure: 'disclosures (issue 2), tested in disclosure.pg.test.ts',
   disclosures: 'disclosures (issue 2)',
   createDisclosure: 'disclosures (issue 2)',

@@ -40,10 +40,13 @@ export function Layout() {
   const { viewer, signOut } = useSession();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  // A new screen: keyboard and screen-reader users start at its heading, as after a page load.
+  // A new screen: keyboard and screen-reader users start at its heading, as after a page load. Not on
+  // the first screen, which is a page load: there the skip link must stay the first thing Tab reaches.
+  const navigated = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => {
-    main.current?.querySelector('h1')?.focus();
+    if (navigated.current) main.current?.querySelector('h1')?.focus();
+    navigated.current = true;
   }, [location.pathname]);
   return (
     <div className="shell">

@@ -117,8 +117,10 @@ describe('policies', () => {
     await signIn(page, 'county.admin');
     await page.getByRole('link', { name: '政策文件' }).click();
     await page.getByRole('link', { name: '起草政策文件' }).click();
-    await page.getByLabel('标题').fill('关于2027年度奖励扶助资格确认工作的通知');
-    await page.getByLabel('文号').fill('青计协〔2026〕31号');
+    // The list's search box is labelled 标题、文号或正文: wait for the form before filling by label.
+    await page.getByRole('heading', { level: 1, name: '起草政策文件' }).waitFor();
+    await page.getByLabel('标题', { exact: true }).fill('关于2027年度奖励扶助资格确认工作的通知');
+    await page.getByLabel('文号', { exact: true }).fill('青计协〔2026〕31号');
     await page.getByLabel('发文单位').fill('青山县计划生育协会');
     await page
       .getByLabel('正文（Markdown）')
@@ -147,8 +149,8 @@ describe('policies', () => {
     const page = await newPage();
     await signIn(page, 'county.admin');
     await page.goto(`${harness.t.api.url}/admin/policies/new`);
-    await page.getByLabel('标题').fill('日期有误的通知');
-    await page.getByLabel('文号').fill('青计协〔2026〕32号');
+    await page.getByLabel('标题', { exact: true }).fill('日期有误的通知');
+    await page.getByLabel('文号', { exact: true }).fill('青计协〔2026〕32号');
     await page.getByLabel('发文单位').fill('青山县计划生育协会');
     await page.getByLabel('发文日期').fill('2026-01-05');
     await page.getByLabel('生效日期').fill('2026-01-10');

@@ -169,7 +169,7 @@ describe('commendations', () => {
     await page.getByRole('link', { name: '表彰' }).click();
     await page.getByRole('heading', { level: 1, name: '表彰' }).waitFor();
     await page.getByLabel('表彰名称').fill('2026年度计生协工作先进个人');
-    await page.getByLabel('文号').fill('青计协发〔2026〕40号');
+    await page.getByLabel('文号', { exact: true }).fill('青计协发〔2026〕40号');
     await page.getByLabel('发文单位').fill('青山县计划生育协会');
     await page.getByLabel('发文日期').fill('2026-11-20');
     await page.getByLabel('表彰年度').fill('2026');
