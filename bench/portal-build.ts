@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -388,8 +388,17 @@ async function main(): Promise<void> {
         );
       }
     }
-    await rm(path.dirname(provinceSite), { recursive: true, force: true });
-    await rm(provincePublications, { recursive: true, force: true });
+    if (province?.failed) {
+      // A build the leak scan refused is the evidence: moved out of the scratch folder (removed at the
+      // end) with its publications, to look at. The 2026-11-23 province run lost its one hit this way.
+      const kept = await mkdtemp(path.join(tmpdir(), 'sunshine-bench-province-failed-'));
+      await rename(path.dirname(provinceSite), path.join(kept, 'province-site'));
+      await rename(provincePublications, path.join(kept, 'province-publications'));
+      log(`province: the failed build and its publications are kept in ${kept}`);
+    } else {
+      await rm(path.dirname(provinceSite), { recursive: true, force: true });
+      await rm(provincePublications, { recursive: true, force: true });
+    }
   }
 
   // ---- figures ---------------------------------------------------------------------------------
