@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { pagefindCborView } from '@sunshine/disclosure/pagefind-view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPortal, formatBuildSummary, type PortalBuildSummary } from './build-portal.ts';
 import { LeakScanFailure } from './leak-scan-step.ts';
@@ -96,6 +98,21 @@ describe('the leak scan as a build step', () => {
     const report = JSON.parse(await readFile(reportFile, 'utf8'));
     expect(report.leakScan.hits).toBe(0);
     expect(report.pageWeights).toHaveLength(summary.pages);
+  });
+
+  // Regression: Pagefind indexes "0571-56120358" as the one word 057156120358. With more digits (an
+  // extension, another area code) such a word reads as a card number, and the province build's scan
+  // refused its English index for one. Phone numbers stay on the pages, out of the search index.
+  it('keeps no word of eleven or more digits in the search index', async () => {
+    const long: string[] = [];
+    for (const file of (await walk(site())).filter(
+      (f) => f.startsWith('pagefind/') && f.endsWith('.pf_index'),
+    )) {
+      const view = pagefindCborView(gunzipSync(await readFile(join(site(), file))));
+      for (const match of (view ?? '').matchAll(/[0-9]{11,}/g))
+        long.push(`${file}: ${match[0].length} digits`);
+    }
+    expect(long).toEqual([]);
   });
 
   it('fails a build with an id number, a mobile, a card number and a protected name, naming file and offset only', async () => {
