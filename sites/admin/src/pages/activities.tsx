@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Pager } from '../components/pager.tsx';
+import { todayInChina } from '../dates.ts';
 import { enumLabel, enumValues } from '../enum-label.ts';
 import type { ActivityKind } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -169,7 +170,7 @@ export function ActivityNewPage() {
   const [associationId, setAssociationId] = useState(params.get('association') ?? '');
   const [kind, setKind] = useState<ActivityKind>('MEMBER_DAY');
   const [title, setTitle] = useState('');
-  const [heldOn, setHeldOn] = useState(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+  const [heldOn, setHeldOn] = useState(todayInChina);
   const [counts, setCounts] = useState({ participants: 0, consultations: 0, leaflets: 0, peopleScreened: 0 });
   async function save(event: FormEvent) {
     event.preventDefault();

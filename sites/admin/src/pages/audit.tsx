@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Pager } from '../components/pager.tsx';
+import { useDateTime } from '../dates.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import { roleLabelKey } from '../layout.tsx';
@@ -51,7 +52,7 @@ const VerifyChainDocument = graphql(`
 
 /** Who changed what and when, newest first, and a check that no one rewrote the log since. */
 export function AuditPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { viewer } = useSession();
   const { region } = useScope();
   const [entity, setEntity] = useState('');
@@ -77,11 +78,7 @@ export function AuditPage() {
   });
   const canVerify = viewer.role === 'COUNTY_ADMIN' || viewer.role === 'AUDITOR';
   const result = verification.data?.auditChainVerification;
-  const dateTime = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-    timeZone: 'Asia/Shanghai',
-  });
+  const dateTime = useDateTime({ seconds: true });
   return (
     <>
       <h1 tabIndex={-1}>{t('audit.title')}</h1>

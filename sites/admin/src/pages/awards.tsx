@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
+import { todayInChina } from '../dates.ts';
 import { enumLabel, enumValues } from '../enum-label.ts';
 import type { AwardCategory } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -145,7 +146,7 @@ export function AwardsPage() {
     title: '',
     documentNumber: '',
     issuingBody: '',
-    issuedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+    issuedOn: todayInChina(),
     year: thisYear,
   });
   async function submit(event: FormEvent) {

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { NotLoaded } from '../components/not-loaded.tsx';
 import { Pager } from '../components/pager.tsx';
 import { ProgramSelect } from '../components/program-select.tsx';
+import { useDateTime } from '../dates.ts';
 import type { DisbursementBatchStatus, PaymentStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -12,7 +13,6 @@ import type { MessageKey } from '../messages.ts';
 import { fenToYuan } from '../money.ts';
 import { useScope } from '../scope.tsx';
 import { useSession } from '../session.tsx';
-import { useDateTime } from './imports.tsx';
 
 const STATUSES: DisbursementBatchStatus[] = ['DRAFT', 'APPROVED', 'EXPORTED'];
 

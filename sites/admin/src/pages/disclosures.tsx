@@ -3,12 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { NotLoaded } from '../components/not-loaded.tsx';
+import { useDateTime } from '../dates.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { useScope } from '../scope.tsx';
 import { useSession } from '../session.tsx';
-import { useDateTime } from './imports.tsx';
 
 /** Rows of a preview shown on screen; the whole dataset is what the run publishes. */
 const PREVIEW_ROWS = 50;

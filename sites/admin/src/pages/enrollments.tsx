@@ -450,6 +450,18 @@ export function EnrollmentPage() {
   );
 }
 
+/** The evidence a program requires for a kind of enrollment (none before a program is chosen). */
+function requiredEvidence(
+  program:
+    | { requiredEvidence: { new: EvidenceKind[]; continuing: EvidenceKind[]; exited: EvidenceKind[] } }
+    | undefined,
+  kind: EnrollmentKind,
+): EvidenceKind[] {
+  if (!program) return [];
+  if (kind === 'NEW') return program.requiredEvidence.new;
+  return kind === 'CONTINUING' ? program.requiredEvidence.continuing : program.requiredEvidence.exited;
+}
+
 /** Submits a person for a program, with the evidence the program asks for, each named by document number. */
 export function EnrollmentNewPage() {
   const { t, language } = useI18n();
@@ -470,25 +482,12 @@ export function EnrollmentNewPage() {
   });
   const [submitted, submit] = useMutation(SubmitDocument);
   const program = programs?.programs.find((p) => p.id === programId);
-  const required: EvidenceKind[] = program
-    ? kind === 'NEW'
-      ? program.requiredEvidence.new
-      : kind === 'CONTINUING'
-        ? program.requiredEvidence.continuing
-        : program.requiredEvidence.exited
-    : [];
+  const required = requiredEvidence(program, kind);
   const chooseProgram = (nextProgramId: string, nextKind: EnrollmentKind) => {
     setProgramId(nextProgramId);
     setKind(nextKind);
     const next = programs?.programs.find((p) => p.id === nextProgramId);
-    const kinds = next
-      ? nextKind === 'NEW'
-        ? next.requiredEvidence.new
-        : nextKind === 'CONTINUING'
-          ? next.requiredEvidence.continuing
-          : next.requiredEvidence.exited
-      : [];
-    setEvidence(kinds.map((k) => ({ kind: k, documentNumber: '', issuedOn: '' })));
+    setEvidence(requiredEvidence(next, nextKind).map((k) => ({ kind: k, documentNumber: '', issuedOn: '' })));
   };
   async function save(event: FormEvent) {
     event.preventDefault();

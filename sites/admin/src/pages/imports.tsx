@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { NotLoaded } from '../components/not-loaded.tsx';
+import { useDateTime } from '../dates.ts';
 import { inLanguage } from '../errors.ts';
 import type { ImportKind, ImportStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
@@ -212,15 +213,6 @@ export function ImportsPage() {
       ) : null}
     </>
   );
-}
-
-export function useDateTime(): Intl.DateTimeFormat {
-  const { language } = useI18n();
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  });
 }
 
 /** One import: its progress while the API checks or writes it, its errors by row, and the commit. */

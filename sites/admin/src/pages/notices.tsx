@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { NotLoaded } from '../components/not-loaded.tsx';
 import { ProgramSelect } from '../components/program-select.tsx';
+import { todayInChina } from '../dates.ts';
 import type { ObjectionChannel, ObjectionOutcome } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -124,8 +125,6 @@ const ConfirmNoticeDocument = graphql(`
     }
   }
 `);
-
-const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export function NoticesPage() {
   const { t } = useI18n();

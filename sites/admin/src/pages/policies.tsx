@@ -4,6 +4,7 @@ import { type CombinedError, useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { fieldOf } from '../components/field-errors.ts';
 import { Pager } from '../components/pager.tsx';
+import { todayInChina } from '../dates.ts';
 import type { PolicyCategory, PolicyInput, PolicyStatus } from '../gql/graphql.ts';
 import { graphql } from '../gql/index.ts';
 import { useI18n } from '../i18n.tsx';
@@ -238,8 +239,6 @@ function usePolicy(id: string) {
   return { policy: data?.policy, error };
 }
 
-const today = () => new Date().toLocaleDateString('sv-SE');
-
 export function PolicyNewPage() {
   const { t } = useI18n();
   const { region } = useScope();
@@ -251,7 +250,7 @@ export function PolicyNewPage() {
     issuingBody: '',
     regionCode: region.code,
     category: 'NOTICE',
-    issueDate: today(),
+    issueDate: todayInChina(),
     effectiveDate: null,
     expiryDate: null,
     bodyMarkdown: '',
